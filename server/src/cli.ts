@@ -1,0 +1,90 @@
+/**
+ * Command-line linter over the same language service as the editor:
+ *   rpm-kiwi-lint [--json] [--settings settings.json] PATH...
+ * Prints `file:line:col severity code message` per diagnostic; exits 1 when any error was found,
+ * 2 on a usage error. Directories are walked for *.spec, *.kiwi and KIWI config.xml files.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LineIndex } from './common/lineIndex';
+import { createNodeHost } from './node/host';
+import { createLanguageService } from './service';
+import { normalizeSettings } from './service/settings';
+import { kindOfDocument } from './service/languageKind';
+
+const USAGE = 'usage: rpm-kiwi-lint [--json] [--settings FILE] PATH...';
+
+async function collect(p: string, out: string[]): Promise<void> {
+  const st = await fs.stat(p);
+  if (st.isDirectory()) {
+    for (const name of (await fs.readdir(p)).sort()) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      await collect(path.join(p, name), out);
+    }
+  } else if (/\.(spec|kiwi)$/.test(p) || /\.xml$/.test(p)) {
+    out.push(p);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let json = false;
+  let settingsFile: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--settings') settingsFile = argv[++i];
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    } else if (a.startsWith('-')) {
+      process.stderr.write(`unknown option ${a}\n${USAGE}\n`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (paths.length === 0) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  const settings = normalizeSettings(settingsFile ? JSON.parse(await fs.readFile(settingsFile, 'utf8')) : {});
+  const files: string[] = [];
+  for (const p of paths) {
+    try {
+      await collect(path.resolve(p), files);
+    } catch (e) {
+      process.stderr.write(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)}\n`);
+      return 2;
+    }
+  }
+  const folders = paths.map((p) => path.resolve(p));
+  const host = createNodeHost({ workspaceFolders: () => folders, log: (m) => process.stderr.write(m + '\n') });
+  const service = createLanguageService();
+  let errors = 0;
+  const results: unknown[] = [];
+  for (const file of files) {
+    const text = await fs.readFile(file, 'utf8');
+    const uri = pathToFileURL(file).href;
+    if (!kindOfDocument(uri, '', text)) continue;
+    const findings = await service.diagnostics({ uri, languageId: '', version: 1, text }, { settings, host, trusted: false });
+    const index = new LineIndex(text);
+    const rel = path.relative(process.cwd(), file) || file;
+    for (const f of findings.sort((a, b) => a.span.start - b.span.start)) {
+      const pos = index.positionAt(f.span.start);
+      if (f.severity === 'error') errors++;
+      if (json) results.push({ file: rel, line: pos.line + 1, column: pos.character + 1, severity: f.severity, code: f.code, message: f.message });
+      else process.stdout.write(`${rel}:${pos.line + 1}:${pos.character + 1} ${f.severity} ${f.code} ${f.message}\n`);
+    }
+  }
+  if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  else process.stderr.write(`${files.length} file(s) checked, ${errors} error(s)\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`rpm-kiwi-lint: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,130 @@
+/** The one place where service records (offsets) become LSP objects (line/character ranges). */
+import {
+  CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, Diagnostic, DiagnosticSeverity, DiagnosticTag,
+  DocumentSymbol, FoldingRange, FoldingRangeKind, Hover, InsertTextFormat, Location, MarkupKind, Range, SymbolKind,
+  TextEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity, Span } from '../common/findings';
+import type {
+  CodeActionRecord, CompletionKind, CompletionRecord, FoldRecord, HoverRecord, LocationRecord, SymbolKind as SK,
+  SymbolRecord,
+} from '../service/types';
+
+export function toRange(doc: TextDocument, span: Span): Range {
+  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+}
+
+export function toSpan(doc: TextDocument, range: Range): Span {
+  return { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(doc, f.span),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: f.source,
+    message: f.message,
+  };
+  if (f.tags?.length) {
+    d.tags = f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  }
+  if (f.data !== undefined) d.data = f.data;
+  return d;
+}
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword, function: CompletionItemKind.Function, variable: CompletionItemKind.Variable,
+  constant: CompletionItemKind.Constant, snippet: CompletionItemKind.Snippet, module: CompletionItemKind.Module,
+  property: CompletionItemKind.Property, value: CompletionItemKind.Value, enum: CompletionItemKind.Enum,
+  file: CompletionItemKind.File, class: CompletionItemKind.Class, field: CompletionItemKind.Field,
+  text: CompletionItemKind.Text, reference: CompletionItemKind.Reference, folder: CompletionItemKind.Folder,
+  event: CompletionItemKind.Event,
+};
+
+export function toCompletionItem(doc: TextDocument, c: CompletionRecord): CompletionItem {
+  const item: CompletionItem = { label: c.label, kind: COMPLETION_KIND[c.kind] };
+  if (c.detail) item.detail = c.detail;
+  if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
+  if (c.sortText) item.sortText = c.sortText;
+  if (c.filterText) item.filterText = c.filterText;
+  if (c.deprecated) item.tags = [1];
+  if (c.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+  const text = c.insertText ?? c.label;
+  if (c.replace) item.textEdit = TextEdit.replace(toRange(doc, c.replace), text);
+  else if (c.insertText !== undefined) item.insertText = c.insertText;
+  return item;
+}
+
+export function toHover(doc: TextDocument, h: HoverRecord): Hover {
+  const hover: Hover = { contents: { kind: MarkupKind.Markdown, value: h.markdown } };
+  if (h.span) hover.range = toRange(doc, h.span);
+  return hover;
+}
+
+export function toLocation(doc: TextDocument, l: LocationRecord): Location {
+  if (l.span && l.uri === doc.uri) return { uri: l.uri, range: toRange(doc, l.span) };
+  const zero = { line: 0, character: 0 };
+  return { uri: l.uri, range: l.range ?? { start: zero, end: zero } };
+}
+
+const SYMBOL_KIND: Record<SK, SymbolKind> = {
+  file: SymbolKind.File, module: SymbolKind.Module, namespace: SymbolKind.Namespace, package: SymbolKind.Package,
+  class: SymbolKind.Class, method: SymbolKind.Method, property: SymbolKind.Property, field: SymbolKind.Field,
+  constructor: SymbolKind.Constructor, enum: SymbolKind.Enum, interface: SymbolKind.Interface,
+  function: SymbolKind.Function, variable: SymbolKind.Variable, constant: SymbolKind.Constant,
+  string: SymbolKind.String, number: SymbolKind.Number, boolean: SymbolKind.Boolean, array: SymbolKind.Array,
+  object: SymbolKind.Object, key: SymbolKind.Key, null: SymbolKind.Null, event: SymbolKind.Event,
+  struct: SymbolKind.Struct,
+};
+
+export function toDocumentSymbol(doc: TextDocument, s: SymbolRecord): DocumentSymbol {
+  const range = toRange(doc, s.span);
+  let selectionRange = toRange(doc, s.selectionSpan);
+  // LSP requires the selection range to be contained in the range.
+  if (s.selectionSpan.start < s.span.start || s.selectionSpan.end > s.span.end) selectionRange = range;
+  return {
+    name: s.name || '(unnamed)',
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range,
+    selectionRange,
+    children: s.children?.map((c) => toDocumentSymbol(doc, c)),
+  };
+}
+
+export function toFoldingRange(doc: TextDocument, f: FoldRecord): FoldingRange | undefined {
+  const startLine = doc.positionAt(f.start).line;
+  const endLine = doc.positionAt(f.end).line;
+  if (endLine <= startLine) return undefined;
+  const r: FoldingRange = { startLine, endLine };
+  if (f.kind === 'comment') r.kind = FoldingRangeKind.Comment;
+  else if (f.kind === 'region') r.kind = FoldingRangeKind.Region;
+  else if (f.kind === 'imports') r.kind = FoldingRangeKind.Imports;
+  return r;
+}
+
+export function toCodeAction(doc: TextDocument, a: CodeActionRecord): CodeAction {
+  const action: CodeAction = {
+    title: a.title,
+    kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix
+      : a.kind === 'refactor' ? CodeActionKind.Refactor
+      : a.kind === 'refactor.rewrite' ? CodeActionKind.RefactorRewrite
+      : CodeActionKind.Source,
+  };
+  if (a.isPreferred) action.isPreferred = true;
+  if (a.fixes) action.diagnostics = [toDiagnostic(doc, a.fixes)];
+  if (a.edits.length) {
+    action.edit = { changes: { [doc.uri]: a.edits.map((e) => TextEdit.replace(toRange(doc, e.span), e.newText)) } };
+  }
+  if (a.command) action.command = a.command;
+  return action;
+}

@@ -1,0 +1,134 @@
+/**
+ * The LSP adapter: wires protocol events to the language service. Handlers stay thin; every handler is
+ * guarded so a crash in one feature answers that request with an error and the server keeps serving.
+ */
+import {
+  type Connection, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { SpecInfoRequest, type InitializationOptions, type SpecInfoParams } from '../protocol';
+import { createLanguageService, type LanguageService } from '../service';
+import type { Context, Host, TextDoc, Cancellation } from '../service/types';
+import { createNodeHost } from '../node/host';
+import * as convert from './convert';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { createLogger, type Logger } from './logger';
+import { SettingsStore } from './settings';
+
+export interface ServerOptions {
+  /** Replaces the language service (tests inject failing features). */
+  service?: LanguageService;
+  /** Replaces the Node host (tests inject files and fetch). */
+  host?: (log: Logger, folders: () => string[]) => Host;
+}
+
+export const SERVER_NAME = 'rpm-kiwi-language-server';
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const log = createLogger(connection);
+  const documents = new TextDocuments(TextDocument);
+  const service = options.service ?? createLanguageService();
+  let folders: string[] = [];
+  const host = (options.host ?? ((l, f) => createNodeHost({ workspaceFolders: f, log: (m) => l.info(m) })))(log, () => folders);
+  let settings!: SettingsStore;
+  let trusted = false;
+
+  const textDoc = (d: TextDocument): TextDoc => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() });
+  const context = async (uri: string, token?: Cancellation): Promise<Context> =>
+    ({ settings: await settings.get(uri), host, token, trusted });
+
+  /** Runs a request handler; a thrown error becomes an error response and a log line. */
+  async function guard<T>(feature: string, uri: string, fn: () => Promise<T> | T): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      log.error(`${feature} failed for ${uri}: ${e instanceof Error && e.stack ? e.stack : msg}`);
+      throw new ResponseError(ErrorCodes.InternalError, `${feature} failed: ${msg}`);
+    }
+  }
+
+  const scheduler = new DiagnosticsScheduler({
+    current: (uri) => documents.get(uri),
+    debounceMs: async (uri) => (await settings.get(uri)).debounceMs,
+    compute: async (doc, token) => {
+      const ctx = await context(doc.uri, token);
+      return (await service.diagnostics(textDoc(doc), ctx)).map((f) => convert.toDiagnostic(doc, f));
+    },
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    onError: (uri, e) => log.error(`diagnostics failed for ${uri}: ${e instanceof Error && e.stack ? e.stack : String(e)}`),
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = init.trusted === true;
+    settings = new SettingsStore(connection, init.settings);
+    settings.setPullSupported(params.capabilities.workspace?.configuration === true);
+    if (params.workspaceFolders?.length) folders = params.workspaceFolders.map((f) => URI.parse(f.uri).fsPath);
+    else if (params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
+    else if (params.rootPath) folders = [params.rootPath];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: ['%', '{', '?', '<', '"', '@', ' '] },
+        hoverProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: SERVER_NAME, version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    log.info(`${SERVER_NAME} ready (workspace: ${folders.join(', ') || 'none'})`);
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    settings.changed(p.settings);
+    for (const d of documents.all()) scheduler.schedule(d);
+  });
+
+  documents.onDidChangeContent((e) => scheduler.schedule(e.document));
+  documents.onDidClose((e) => {
+    scheduler.cancel(e.document.uri);
+    settings.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const withDoc = <T>(feature: string, uri: string, empty: T, fn: (d: TextDocument, ctx: Context) => Promise<T> | T) =>
+    guard(feature, uri, async () => {
+      const d = documents.get(uri);
+      if (!d) return empty;
+      return fn(d, await context(uri));
+    });
+
+  connection.onCompletion((p) => withDoc('completion', p.textDocument.uri, [], async (d, ctx) =>
+    (await service.completion(textDoc(d), d.offsetAt(p.position), ctx)).map((c) => convert.toCompletionItem(d, c))));
+
+  connection.onHover((p) => withDoc('hover', p.textDocument.uri, null, async (d, ctx) => {
+    const h = await service.hover(textDoc(d), d.offsetAt(p.position), ctx);
+    return h ? convert.toHover(d, h) : null;
+  }));
+
+  connection.onDefinition((p) => withDoc('definition', p.textDocument.uri, [], async (d, ctx) =>
+    (await service.definition(textDoc(d), d.offsetAt(p.position), ctx)).map((l) => convert.toLocation(d, l))));
+
+  connection.onDocumentSymbol((p) => withDoc('documentSymbol', p.textDocument.uri, [], (d, ctx) =>
+    service.symbols(textDoc(d), ctx).map((s) => convert.toDocumentSymbol(d, s))));
+
+  connection.onFoldingRanges((p) => withDoc('foldingRange', p.textDocument.uri, [], (d, ctx) =>
+    service.folding(textDoc(d), ctx).flatMap((f) => convert.toFoldingRange(d, f) ?? [])));
+
+  connection.onCodeAction((p) => withDoc('codeAction', p.textDocument.uri, [], async (d, ctx) =>
+    (await service.codeActions(textDoc(d), convert.toSpan(d, p.range), ctx)).map((a) => convert.toCodeAction(d, a))));
+
+  connection.onRequest(SpecInfoRequest.method, (p: SpecInfoParams) =>
+    withDoc('specInfo', p.uri, null, (d, ctx) => service.specInfo(textDoc(d), ctx)));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,63 @@
+/** The Host implementation on Node: real files, real network, real clock. Used by the LSP server and the CLI. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Host, HttpResponse } from '../service/types';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.cache', 'BUILD', 'BUILDROOT']);
+
+export interface NodeHostOptions {
+  workspaceFolders: () => string[];
+  log: (message: string) => void;
+  userAgent?: string;
+}
+
+export function createNodeHost(opts: NodeHostOptions): Host {
+  return {
+    async readFile(p: string) {
+      try {
+        return new Uint8Array(await fs.readFile(p));
+      } catch {
+        return undefined;
+      }
+    },
+    async findWorkspaceFiles(name: RegExp, maxResults = 200) {
+      const found: string[] = [];
+      let visited = 0;
+      const walk = async (dir: string, depth: number): Promise<void> => {
+        if (depth > 6 || found.length >= maxResults || visited > 20000) return;
+        let entries: import('node:fs').Dirent[];
+        try {
+          entries = await fs.readdir(dir, { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const e of entries) {
+          visited++;
+          if (found.length >= maxResults) return;
+          if (e.isDirectory()) {
+            if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(path.join(dir, e.name), depth + 1);
+          } else if (name.test(e.name)) {
+            found.push(path.join(dir, e.name));
+          }
+        }
+      };
+      for (const folder of opts.workspaceFolders()) await walk(folder, 0);
+      return found.sort();
+    },
+    workspaceFolders: opts.workspaceFolders,
+    async fetch(url, init): Promise<HttpResponse> {
+      const res = await fetch(url, {
+        signal: AbortSignal.timeout(init.timeoutMs),
+        headers: { 'User-Agent': opts.userAgent ?? 'rpm-kiwi-tools', ...(init.headers ?? {}) },
+        redirect: 'follow',
+      });
+      const headers: Record<string, string> = {};
+      res.headers.forEach((v, k) => {
+        headers[k] = v;
+      });
+      return { status: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) };
+    },
+    now: () => new Date(),
+    log: opts.log,
+  };
+}

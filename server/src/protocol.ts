@@ -1,0 +1,29 @@
+/**
+ * Custom requests shared by the client and the server: method names and parameter/result shapes.
+ * Plain TypeScript only, so both sides can import it without pulling in each other's libraries.
+ */
+
+/** `hyperscale/specInfo`: the package identity of a spec, expanded with the file's own macros. */
+export const SpecInfoRequest = { method: 'hyperscale/specInfo' } as const;
+
+export interface SpecInfoParams {
+  uri: string;
+}
+
+export interface SpecInfoResult {
+  /** `Name:` with the file's macros expanded; null when the spec has no usable Name. */
+  name: string | null;
+  epoch: string | null;
+  version: string | null;
+  release: string | null;
+  /** True when `Release:` uses `%autorelease` (no number in the spec). */
+  autorelease: boolean;
+}
+
+/** The initialization options a client may send (VS Code sends them; other editors may). */
+export interface InitializationOptions {
+  /** Settings in the same shape as the `hyperscale` configuration section. */
+  settings?: unknown;
+  /** The workspace is trusted (VS Code Workspace Trust); enables the optional rpm backends if configured. */
+  trusted?: boolean;
+}

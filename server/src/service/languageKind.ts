@@ -1,0 +1,30 @@
+/** Decides which language a document is, from its language id, its name and (for XML) its root element. */
+import type { LanguageKind } from './types';
+
+const SPEC_IDS = new Set(['rpm-spec', 'rpmspec', 'spec', 'rpm']);
+
+/** True when the text's first element is `<image …>` (skipping the XML declaration, comments, DOCTYPE). */
+export function hasImageRoot(text: string): boolean {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
+  const re = /<(\?[\s\S]*?\?>|!--[\s\S]*?-->|![^>]*>|([A-Za-z_][\w.:-]*))/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(head))) {
+    if (m[2]) return m[2] === 'image';
+  }
+  return false;
+}
+
+function baseName(uri: string): string {
+  const path = uri.split(/[?#]/)[0];
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
+
+export function kindOfDocument(uri: string, languageId: string, text: string): LanguageKind | undefined {
+  if (SPEC_IDS.has(languageId)) return 'rpm-spec';
+  if (languageId === 'kiwi') return 'kiwi';
+  const name = baseName(uri);
+  if (name.endsWith('.spec')) return 'rpm-spec';
+  if (name.endsWith('.kiwi')) return 'kiwi';
+  if (name.endsWith('.xml') && hasImageRoot(text)) return 'kiwi';
+  return undefined;
+}

@@ -1,0 +1,83 @@
+/**
+ * The facade the LSP layer and the CLI talk to: picks the language of a document, runs its feature,
+ * and applies what is common to all languages (severity overrides, crash containment is the caller's).
+ */
+import type { Finding, Span } from '../common/findings';
+import type { Settings } from './settings';
+import type {
+  CodeActionRecord, CompletionRecord, Context, DocumentService, FoldRecord, HoverRecord, LanguageKind,
+  LocationRecord, SymbolRecord, TextDoc,
+} from './types';
+import { kindOfDocument } from './languageKind';
+import type { SpecInfoResult } from '../protocol';
+
+/** The spec service also answers the `specInfo` custom request. */
+export interface SpecDocumentService extends DocumentService {
+  specInfo(doc: TextDoc, ctx: Context): SpecInfoResult;
+}
+
+export interface Services {
+  'rpm-spec': SpecDocumentService;
+  kiwi: DocumentService;
+}
+
+export class LanguageService {
+  constructor(private readonly services: Services) {}
+
+  kindOf(doc: TextDoc): LanguageKind | undefined {
+    return kindOfDocument(doc.uri, doc.languageId, doc.text);
+  }
+
+  private serviceFor(doc: TextDoc): DocumentService | undefined {
+    const kind = this.kindOf(doc);
+    return kind ? this.services[kind] : undefined;
+  }
+
+  async diagnostics(doc: TextDoc, ctx: Context): Promise<Finding[]> {
+    const service = this.serviceFor(doc);
+    if (!service) return [];
+    const findings = await service.diagnostics(doc, ctx);
+    return applySeverityOverrides(findings, ctx.settings);
+  }
+
+  async completion(doc: TextDoc, offset: number, ctx: Context): Promise<CompletionRecord[]> {
+    return (await this.serviceFor(doc)?.completion?.(doc, offset, ctx)) ?? [];
+  }
+
+  async hover(doc: TextDoc, offset: number, ctx: Context): Promise<HoverRecord | null> {
+    return (await this.serviceFor(doc)?.hover?.(doc, offset, ctx)) ?? null;
+  }
+
+  async definition(doc: TextDoc, offset: number, ctx: Context): Promise<LocationRecord[]> {
+    return (await this.serviceFor(doc)?.definition?.(doc, offset, ctx)) ?? [];
+  }
+
+  symbols(doc: TextDoc, ctx: Context): SymbolRecord[] {
+    return this.serviceFor(doc)?.symbols?.(doc, ctx) ?? [];
+  }
+
+  folding(doc: TextDoc, ctx: Context): FoldRecord[] {
+    return this.serviceFor(doc)?.folding?.(doc, ctx) ?? [];
+  }
+
+  specInfo(doc: TextDoc, ctx: Context): SpecInfoResult {
+    return this.services['rpm-spec'].specInfo(doc, ctx);
+  }
+
+  async codeActions(doc: TextDoc, span: Span, ctx: Context): Promise<CodeActionRecord[]> {
+    return (await this.serviceFor(doc)?.codeActions?.(doc, span, ctx)) ?? [];
+  }
+}
+
+/** Applies the user's per-code severity settings; 'off' removes a finding. */
+export function applySeverityOverrides(findings: Finding[], settings: Settings): Finding[] {
+  const overrides = settings.severity;
+  if (Object.keys(overrides).length === 0) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const o = overrides[f.code];
+    if (o === 'off') continue;
+    out.push(o ? { ...f, severity: o } : f);
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * The service layer's surface: plain records (offsets, markdown strings), no LSP types.
+ * lsp/convert.ts turns them into protocol objects.
+ */
+import type { Finding, Span } from '../common/findings';
+import type { LineCol } from '../common/lineIndex';
+import type { Settings } from './settings';
+
+/** A document as the service sees it. */
+export interface TextDoc {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+export type LanguageKind = 'rpm-spec' | 'kiwi';
+
+export type CompletionKind =
+  | 'keyword' | 'function' | 'variable' | 'constant' | 'snippet' | 'module' | 'property' | 'value'
+  | 'enum' | 'file' | 'class' | 'field' | 'text' | 'reference' | 'folder' | 'event';
+
+export interface CompletionRecord {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText?: string;
+  /** insertText is a snippet (`${1:placeholder}` syntax). */
+  snippet?: boolean;
+  /** The span the item replaces; defaults to the word at the cursor. */
+  replace?: Span;
+  sortText?: string;
+  filterText?: string;
+  deprecated?: boolean;
+}
+
+export interface HoverRecord {
+  markdown: string;
+  span?: Span;
+}
+
+/** A range in a document other than the one asked about (line/character, 0-based). */
+export interface ForeignRange {
+  start: LineCol;
+  end: LineCol;
+}
+
+/** A target of go-to-definition: a span in the same document, or a range/whole file elsewhere. */
+export interface LocationRecord {
+  uri: string;
+  span?: Span;
+  range?: ForeignRange;
+}
+
+export type SymbolKind =
+  | 'file' | 'module' | 'namespace' | 'package' | 'class' | 'method' | 'property' | 'field'
+  | 'constructor' | 'enum' | 'interface' | 'function' | 'variable' | 'constant' | 'string'
+  | 'number' | 'boolean' | 'array' | 'object' | 'key' | 'null' | 'event' | 'struct';
+
+export interface SymbolRecord {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  span: Span;
+  selectionSpan: Span;
+  children?: SymbolRecord[];
+}
+
+/** A foldable region from the line of `start` to the line of `end`. */
+export interface FoldRecord {
+  start: number;
+  end: number;
+  kind?: 'comment' | 'region' | 'imports';
+}
+
+export interface TextEditRecord {
+  span: Span;
+  newText: string;
+}
+
+export interface CodeActionRecord {
+  title: string;
+  kind: 'quickfix' | 'refactor' | 'refactor.rewrite' | 'source';
+  isPreferred?: boolean;
+  /** The finding this action fixes, if any (shown as the action's diagnostic). */
+  fixes?: Finding;
+  /** Edits to the same document. */
+  edits: TextEditRecord[];
+  /** A client command to run after the edits. */
+  command?: { command: string; title: string; arguments?: unknown[] };
+}
+
+/** Cooperative cancellation: long-running work checks it and stops early. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/**
+ * What the service may ask of the outside world. Injected, so tests need no disk or network tricks.
+ * Paths are absolute file-system paths; URIs are `file://` URIs.
+ */
+export interface Host {
+  readFile(path: string): Promise<Uint8Array | undefined>;
+  /** Files (absolute paths) in the workspace folders whose base name matches `name`. */
+  findWorkspaceFiles(name: RegExp, maxResults?: number): Promise<string[]>;
+  workspaceFolders(): string[];
+  fetch(url: string, init: { timeoutMs: number; headers?: Record<string, string> }): Promise<HttpResponse>;
+  now(): Date;
+  log(message: string): void;
+}
+
+/** Everything a feature needs besides the document. */
+export interface Context {
+  settings: Settings;
+  host: Host;
+  /** The workspace is trusted: only then may a feature run tools that expand spec code (rpmspec, rpm --eval). */
+  trusted: boolean;
+  token?: Cancellation;
+}
+
+/** The features of one language. Only `diagnostics` is required. */
+export interface DocumentService {
+  diagnostics(doc: TextDoc, ctx: Context): Finding[] | Promise<Finding[]>;
+  completion?(doc: TextDoc, offset: number, ctx: Context): CompletionRecord[] | Promise<CompletionRecord[]>;
+  hover?(doc: TextDoc, offset: number, ctx: Context): HoverRecord | null | Promise<HoverRecord | null>;
+  definition?(doc: TextDoc, offset: number, ctx: Context): LocationRecord[] | Promise<LocationRecord[]>;
+  symbols?(doc: TextDoc, ctx: Context): SymbolRecord[];
+  folding?(doc: TextDoc, ctx: Context): FoldRecord[];
+  codeActions?(doc: TextDoc, span: Span, ctx: Context): CodeActionRecord[] | Promise<CodeActionRecord[]>;
+}

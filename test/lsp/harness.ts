@@ -1,0 +1,161 @@
+/**
+ * A minimal LSP client for tests. `spawnServer()` starts the real bundled server (`node dist/server.js --stdio`);
+ * `inProcessServer()` runs startServer() over in-memory streams so tests can inject a service or host.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+} from 'vscode-jsonrpc/node';
+
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
+export const SERVER_JS = join(REPO_ROOT, 'dist', 'server.js');
+
+export interface Diagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity?: number;
+  code?: string | number;
+  source?: string;
+  message: string;
+  data?: unknown;
+}
+
+export interface PublishParams {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface ClientOptions {
+  rootPath?: string;
+  initializationOptions?: unknown;
+  /** Answers `workspace/configuration`; when absent the client does not announce that capability. */
+  configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
+}
+
+export class TestClient {
+  readonly published: PublishParams[] = [];
+  readonly logs: string[] = [];
+  private waiters: Array<() => void> = [];
+  private versions = new Map<string, number>();
+
+  constructor(readonly connection: MessageConnection, private readonly dispose: () => void, private readonly inProcess = false) {
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishParams) => {
+      this.published.push(p);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+  }
+
+  async initialize(opts: ClientOptions = {}): Promise<any> {
+    if (opts.configuration) {
+      const answer = opts.configuration;
+      this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string; scopeUri?: string }> }) =>
+        p.items.map((i) => answer(i.section, i.scopeUri) ?? null));
+    }
+    const rootUri = opts.rootPath ? pathToFileURL(opts.rootPath).href : null;
+    const result = await this.connection.sendRequest('initialize', {
+      // In-process servers must not watch this process (their watchdog timer would keep tests alive).
+      processId: this.inProcess ? null : process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+      initializationOptions: opts.initializationOptions,
+      capabilities: {
+        workspace: { configuration: !!opts.configuration, workspaceFolders: true },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+          hover: { contentFormat: ['markdown'] },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+        },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(uri: string, languageId: string, text: string, version = 1): void {
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Sends a full-text or ranged change; returns the new version. */
+  change(uri: string, changes: Array<{ text: string; range?: Diagnostic['range'] }>): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  closeDoc(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<T = any>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** Waits for diagnostics for `uri` (and `version`, when given) that satisfy `pred`. */
+  async diagnostics(uri: string, opts: { version?: number; timeoutMs?: number; pred?: (d: Diagnostic[]) => boolean } = {}): Promise<Diagnostic[]> {
+    const deadline = Date.now() + (opts.timeoutMs ?? 10000);
+    for (;;) {
+      for (let i = this.published.length - 1; i >= 0; i--) {
+        const p = this.published[i];
+        if (p.uri !== uri) continue;
+        if (opts.version !== undefined && p.version !== opts.version) break;
+        if (!opts.pred || opts.pred(p.diagnostics)) return p.diagnostics;
+        break;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no diagnostics for ${uri}${opts.version !== undefined ? ` v${opts.version}` : ''} within timeout; got ${JSON.stringify(this.published.filter((p) => p.uri === uri).slice(-1))}`);
+      await new Promise<void>((res) => {
+        const t = setTimeout(res, left);
+        this.waiters.push(() => { clearTimeout(t); res(); });
+      });
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      // `exit` makes the server call process.exit(): only send it to a child process.
+      if (!this.inProcess) await this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    this.dispose();
+  }
+}
+
+/** Starts `node dist/server.js --stdio` (build first with `npm run build`). */
+export function spawnServer(args: string[] = ['--stdio']): { client: TestClient; proc: ChildProcess; stderr: () => string } {
+  const proc = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr!.on('data', (d) => { stderr += d; });
+  const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const client = new TestClient(connection, () => { connection.dispose(); proc.kill(); });
+  return { client, proc, stderr: () => stderr };
+}
+
+/** Runs the server in this process over in-memory streams, with injected options. */
+export function inProcessServer(options: import('../../server/src/lsp/server').ServerOptions = {}): TestClient {
+  // Loaded lazily so that test files which only spawn the server do not load the LSP library.
+  const { createConnection } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+  const { startServer } = require('../../server/src/lsp/server') as typeof import('../../server/src/lsp/server');
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConn = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverConn, options);
+  const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  return new TestClient(connection, () => { connection.dispose(); serverConn.dispose(); toServer.end(); toClient.end(); }, true);
+}
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).href;
+}
