@@ -8,11 +8,24 @@ export interface Settings {
   severity: Record<string, SeverityOverride>;
   /** Milliseconds to wait after an edit before re-analysing. */
   debounceMs: number;
+  spec: SpecSettings;
+}
+
+export interface SpecSettings {
+  /** Extra macro names that exist in the user's build environment (no undefined-macro warning). */
+  knownMacros: string[];
+  /** Distro profile id (see server/src/rpm/profiles.ts), e.g. `fedora-rawhide`, `el9-hs`. */
+  profile: string;
+  /** Architecture the profile evaluates `%ifarch` and `%{_arch}` for. */
+  arch: string;
+  /** Extra or overridden macro values for the profile (null removes one). */
+  profileMacros: Record<string, string | null>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   debounceMs: 0,
+  spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {} },
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -37,5 +50,30 @@ export function normalizeSettings(raw: unknown): Settings {
   return {
     severity,
     debounceMs: Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.debounceMs,
+    spec: normalizeSpec(r.spec),
+  };
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+function normalizeSpec(raw: unknown): SpecSettings {
+  const r = isObject(raw) ? raw : {};
+  const d = DEFAULT_SETTINGS.spec;
+  const profileMacros: Record<string, string | null> = {};
+  if (isObject(r.profileMacros)) {
+    for (const [k, v] of Object.entries(r.profileMacros)) {
+      const name = k.replace(/^%/, '');
+      if (!/^[A-Za-z_]\w*$/.test(name)) continue;
+      if (v === null) profileMacros[name] = null;
+      else if (typeof v === 'string' || typeof v === 'number') profileMacros[name] = String(v);
+    }
+  }
+  return {
+    knownMacros: strings(r.knownMacros).map((m) => m.replace(/^%/, '')),
+    profile: typeof r.profile === 'string' && r.profile ? r.profile : d.profile,
+    arch: typeof r.arch === 'string' && /^[\w.-]+$/.test(r.arch) ? r.arch : d.arch,
+    profileMacros,
   };
 }

@@ -1,0 +1,224 @@
+/**
+ * The spec syntax tree. Every node carries offsets (UTF-16, end exclusive) into the original text, and
+ * `line` (0-based) where it starts. Built by `parseSpec`, which never throws.
+ */
+import type { Span } from '../common/findings';
+
+export type { Span };
+
+/** A physical line: `start`..`end` is its content, `next` the start of the following line. */
+export interface SpecLine {
+  start: number;
+  end: number;
+  next: number;
+}
+
+/** Where a node sits in the conditional structure: the branch of each enclosing `%if`, outermost first. */
+export interface BranchPath {
+  /** Pairs of (conditional index in `SpecDocument.conditionals`, branch index). */
+  readonly steps: ReadonlyArray<readonly [number, number]>;
+}
+
+export interface Tag {
+  /** The name as written, e.g. `BuildRequires`, `Source0`, `Requires`. */
+  name: string;
+  /** Canonical lower-case key without number or qualifier: `buildrequires`, `source`, `requires`. */
+  key: string;
+  /** The number of `SourceN`/`PatchN` (undefined when unnumbered). */
+  number?: number;
+  /** `post` in `Requires(post):`, `de` in `Summary(de):`. */
+  qualifier?: string;
+  value: string;
+  span: Span;
+  nameSpan: Span;
+  qualifierSpan?: Span;
+  valueSpan: Span;
+  line: number;
+  /** Index into `SpecDocument.packages` (0 = main package). */
+  pkg: number;
+  branch: BranchPath;
+  /** Known to rpm's preamble parser. */
+  known: boolean;
+}
+
+export type SectionKind =
+  | 'package' | 'description' | 'prep' | 'conf' | 'generate_buildrequires' | 'build' | 'install' | 'check'
+  | 'clean' | 'files' | 'changelog' | 'scriptlet' | 'trigger' | 'filetrigger' | 'verifyscript' | 'sepolicy'
+  | 'sourcelist' | 'patchlist' | 'end';
+
+export interface SectionOption {
+  /** `-n`, `-f`, `-p`, `-l`, `-q`, `-a`, `-P`, or '' for a positional word. */
+  flag: string;
+  value: string;
+  span: Span;
+  valueSpan: Span;
+}
+
+export interface Section {
+  kind: SectionKind;
+  /** The keyword without `%`: `description`, `post`, `triggerin`, `files`… */
+  name: string;
+  /** The header line (logical line). */
+  headerSpan: Span;
+  /** `%name` on the header line. */
+  keywordSpan: Span;
+  options: SectionOption[];
+  /** The subpackage this section is about: index into `packages`; -1 when it names a package that does not
+   *  exist, -2 when macros make it unknowable. */
+  pkg: number;
+  /** The package name as written (`-n full` or suffix), if any. */
+  pkgRef?: { name: string; full: boolean; span: Span };
+  /** Body: from the line after the header to the end of the line before the next section. */
+  bodySpan: Span;
+  line: number;
+  /** Last line of the section (inclusive). */
+  endLine: number;
+  branch: BranchPath;
+}
+
+export interface Package {
+  /** Full package name as far as known without expansion, e.g. `hello`, `%{name}-devel`, `python3-foo`. */
+  name: string;
+  /** The suffix of `%package foo` (full name `%{name}-foo`), or undefined for `-n` and the main package. */
+  suffix?: string;
+  /** The `%package` section (undefined for the main package). */
+  section?: Section;
+  tags: Tag[];
+  /** `%description` sections for this package. */
+  descriptions: Section[];
+}
+
+export type DefineKind = 'define' | 'global' | 'undefine';
+
+export interface MacroDefinition {
+  kind: DefineKind;
+  name: string;
+  /** Getopt string of a parametric macro: `ab:` in `%define foo(ab:) …`. */
+  params?: string;
+  body: string;
+  span: Span;
+  keywordSpan: Span;
+  nameSpan: Span;
+  bodySpan: Span;
+  line: number;
+  branch: BranchPath;
+}
+
+export type MacroRefForm = 'plain' | 'braced' | 'shell' | 'expr' | 'lua';
+
+export interface MacroRef {
+  /** Macro name (`name`, `_bindir`, `1`, `-x`); '' for `%(...)` and `%[...]`. */
+  name: string;
+  form: MacroRefForm;
+  span: Span;
+  nameSpan: Span;
+  /** `%{?name}` / `%?name`. */
+  conditional: boolean;
+  /** `%{!?name}`. */
+  negated: boolean;
+  /** Text after `:` or a space inside braces (`%{name:arg}`, `%{name arg}`), or the rest of the line for
+   *  a plain reference followed by arguments is not recorded. */
+  arg?: string;
+  argSpan?: Span;
+  line: number;
+  /** Nesting depth inside other references (0 = top level). */
+  depth: number;
+}
+
+export type ConditionalKeyword = 'if' | 'ifarch' | 'ifnarch' | 'ifos' | 'ifnos';
+export type BranchKeyword = ConditionalKeyword | 'elif' | 'elifarch' | 'elifos' | 'else';
+
+export interface ConditionalBranch {
+  keyword: BranchKeyword;
+  keywordSpan: Span;
+  /** The expression or arch/os list (empty for `%else`). */
+  expr: string;
+  exprSpan: Span;
+  /** The lines governed by this branch: from the line after the directive to the end of the line before the next. */
+  bodySpan: Span;
+  line: number;
+}
+
+export interface Conditional {
+  index: number;
+  branches: ConditionalBranch[];
+  endifSpan?: Span;
+  /** From the `%if` to the end of the `%endif` line (or of the text when unclosed). */
+  span: Span;
+  line: number;
+  endLine: number;
+  /** Index of the enclosing conditional, or -1. */
+  parent: number;
+  /** Branch path of the `%if` line itself. */
+  branch: BranchPath;
+}
+
+export interface Bcond {
+  kind: 'bcond_with' | 'bcond_without' | 'bcond';
+  name: string;
+  /** True when the option is on by default (`%bcond_without x`, `%bcond x 1`). */
+  defaultOn: boolean | undefined;
+  span: Span;
+  nameSpan: Span;
+  line: number;
+}
+
+export interface Comment {
+  span: Span;
+  line: number;
+}
+
+export interface ChangelogEntry {
+  headerSpan: Span;
+  line: number;
+  /** Header pieces as written (after `* `). */
+  weekday?: string;
+  month?: string;
+  day?: number;
+  year?: number;
+  time?: string;
+  dateSpan?: Span;
+  author?: string;
+  email?: string;
+  authorSpan?: Span;
+  evr?: string;
+  evrSpan?: Span;
+  /** The body lines (items and continuation lines). */
+  items: Array<{ span: Span; line: number; text: string }>;
+}
+
+/** Structural problems noticed while parsing (the diagnostics layer turns them into findings). */
+export interface ParseProblem {
+  code: 'else-without-if' | 'elif-without-if' | 'endif-without-if' | 'unclosed-if' | 'unclosed-macro';
+  span: Span;
+  line: number;
+  /** Extra text for the message, e.g. the directive. */
+  detail: string;
+}
+
+export interface SpecDocument {
+  text: string;
+  lines: SpecLine[];
+  /** packages[0] is the main package. */
+  packages: Package[];
+  tags: Tag[];
+  sections: Section[];
+  defines: MacroDefinition[];
+  macroRefs: MacroRef[];
+  conditionals: Conditional[];
+  bconds: Bcond[];
+  comments: Comment[];
+  changelog: ChangelogEntry[];
+  /** Lines in %changelog before the first `*` entry that are not blank. */
+  changelogStray: Array<{ span: Span; line: number }>;
+  problems: ParseProblem[];
+  /** Non-blank preamble lines that are neither tags, comments nor macro lines (rpm: "Unknown tag"). */
+  preambleStray: Array<{ span: Span; line: number }>;
+  /** Some macro in the spec generates subpackages (a definition containing %package, or a call like
+   *  %ghc_lib_subpackage): package lookups may fail without the spec being wrong. */
+  macroPackages: boolean;
+  /** Tags (lower-case keys) written inside macro text, which may set them when expanded. */
+  tagsInMacros: Set<string>;
+  /** The line ranges of text outside any section (the main preamble): [0, firstSectionLine). */
+  preambleEndLine: number;
+}

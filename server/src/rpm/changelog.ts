@@ -1,0 +1,76 @@
+/** Parses `%changelog` entries: `* Mon Jan 01 2024 Name <email> - 1.0-1` headers and their item lines. */
+import type { ChangelogEntry, Span } from './ast';
+
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const HEADER = /^\*[ \t]*(\S+)[ \t]+(\S+)[ \t]+(\d{1,2})[ \t]+(?:(\d{1,2}:\d{2}(?::\d{2})?)[ \t]+(?:[A-Za-z]{2,5}[ \t]+)?)?(\d{4})(?=\s|$)[ \t]*(.*)$/;
+
+/** Parses one header line (`text` starts with `*`) at offset `start`. */
+export function parseChangelogHeader(text: string, start: number, line: number): ChangelogEntry {
+  const entry: ChangelogEntry = { headerSpan: { start, end: start + text.length }, line, items: [] };
+  const m = HEADER.exec(text);
+  if (!m) return entry;
+  entry.weekday = m[1];
+  entry.month = m[2];
+  entry.day = Number(m[3]);
+  entry.time = m[4];
+  entry.year = Number(m[5]);
+  const afterStar = text.indexOf(m[1]);
+  const restAt = text.length - m[6].length;
+  entry.dateSpan = span(start + afterStar, start + text.slice(0, restAt).trimEnd().length);
+  const rest = m[6];
+  if (!rest.trim()) return entry;
+  const lt = rest.indexOf('<');
+  const gt = lt >= 0 ? rest.indexOf('>', lt) : -1;
+  let authorEnd: number;
+  let after: number;
+  if (lt >= 0 && gt > lt) {
+    entry.email = rest.slice(lt + 1, gt);
+    authorEnd = lt;
+    after = gt + 1;
+  } else {
+    const dash = rest.search(/\s-\s/);
+    authorEnd = dash >= 0 ? dash : rest.length;
+    after = authorEnd;
+  }
+  const author = rest.slice(0, authorEnd).trim();
+  if (author) {
+    entry.author = author;
+    const a = rest.indexOf(author);
+    entry.authorSpan = span(start + restAt + a, start + restAt + a + author.length);
+  }
+  const tail = rest.slice(after);
+  const evr = /^\s*(?:-\s*)?(\S+)\s*$/.exec(tail);
+  if (evr) {
+    entry.evr = evr[1];
+    const at = after + tail.lastIndexOf(evr[1]);
+    entry.evrSpan = span(start + restAt + at, start + restAt + at + evr[1].length);
+  }
+  return entry;
+}
+
+/** Days since the epoch of an entry's date (UTC), or undefined when the date is not valid. */
+export function entryDay(e: ChangelogEntry): number | undefined {
+  if (e.month === undefined || e.day === undefined || e.year === undefined) return undefined;
+  const month = MONTHS.indexOf(e.month);
+  if (month < 0 || e.day < 1 || e.day > 31) return undefined;
+  const t = Date.UTC(e.year, month, e.day);
+  if (new Date(t).getUTCDate() !== e.day) return undefined; // e.g. Feb 30
+  return t / 86400000;
+}
+
+/** The weekday the date really falls on (`Mon`…), or undefined when the date is invalid. */
+export function realWeekday(e: ChangelogEntry): string | undefined {
+  const d = entryDay(e);
+  return d === undefined ? undefined : WEEKDAYS[new Date(d * 86400000).getUTCDay()];
+}
+
+/** Formats a date the way changelog headers write it: `Mon Jan 01 2024`. */
+export function formatChangelogDate(d: Date): string {
+  return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, '0')} ${d.getUTCFullYear()}`;
+}
+
+function span(start: number, end: number): Span {
+  return { start, end };
+}

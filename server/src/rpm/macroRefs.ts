@@ -1,0 +1,119 @@
+/** Finds macro references (`%name`, `%{…}`, `%(…)`, `%[…]`) in a stretch of spec text, with nesting. */
+import type { MacroRef } from './ast';
+
+const isNameChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // 0-9 A-Z a-z _
+
+/** The next `%` in `text[from, to)`, or -1 (unlike indexOf, never looks past `to`). */
+function nextPct(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 37) return i;
+  return -1;
+}
+
+/** Index of the bracket closing the one at `open` (nesting-aware, `%%` skipped), or -1 before `to`. */
+export function findClose(text: string, open: number, to: number): number {
+  const o = text[open];
+  const c = o === '{' ? '}' : o === '(' ? ')' : ']';
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const ch = text[i];
+    if (ch === o) depth++;
+    else if (ch === c) {
+      if (--depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Appends the references in `text[from, to)` to `out`. `lineAt(offset)` gives the 0-based line of an
+ * offset. Unclosed `%{` runs to `to`; it is reported through `onUnclosed`.
+ */
+export function scanMacroRefs(
+  text: string, from: number, to: number, lineAt: (offset: number) => number, out: MacroRef[],
+  depth = 0, onUnclosed?: (start: number) => void,
+): void {
+  let i = nextPct(text, from, to);
+  while (i >= 0 && i < to - 1) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 37 /* % */) {
+      i = nextPct(text, i + 2, to);
+      continue;
+    }
+    if (next === 123 /* { */ || next === 40 /* ( */ || next === 91 /* [ */) {
+      let close = findClose(text, i + 1, to);
+      const unclosed = close < 0;
+      if (unclosed) {
+        onUnclosed?.(i);
+        close = to - 1;
+      }
+      const end = unclosed ? to : close + 1;
+      if (next === 123) braced(text, i, close, end, lineAt, out, depth, onUnclosed);
+      else {
+        out.push({
+          name: '', form: next === 40 ? 'shell' : 'expr', span: { start: i, end }, nameSpan: { start: i, end: i + 2 },
+          conditional: false, negated: false, line: lineAt(i), depth,
+        });
+        scanMacroRefs(text, i + 2, unclosed ? to : close, lineAt, out, depth + 1, onUnclosed);
+      }
+      i = nextPct(text, end, to);
+      continue;
+    }
+    // %name, %?name, %!?name, %*, %**, %#
+    let p = i + 1;
+    let negated = false;
+    let conditional = false;
+    while (p < to && (text[p] === '!' || text[p] === '?')) {
+      if (text[p] === '!') negated = !negated;
+      else conditional = true;
+      p++;
+    }
+    let e = p;
+    if (text[p] === '*') e = text[p + 1] === '*' ? p + 2 : p + 1;
+    else if (text[p] === '#') e = p + 1;
+    else while (e < to && isNameChar(text.charCodeAt(e))) e++;
+    if (e > p) {
+      out.push({
+        name: text.slice(p, e), form: 'plain', span: { start: i, end: e }, nameSpan: { start: p, end: e },
+        conditional, negated, line: lineAt(i), depth,
+      });
+      i = nextPct(text, e, to);
+    } else {
+      i = nextPct(text, i + 1, to);
+    }
+  }
+}
+
+function braced(
+  text: string, start: number, close: number, end: number, lineAt: (o: number) => number, out: MacroRef[],
+  depth: number, onUnclosed?: (start: number) => void,
+): void {
+  let p = start + 2;
+  let negated = false;
+  let conditional = false;
+  while (p < close && (text[p] === '!' || text[p] === '?')) {
+    if (text[p] === '!') negated = !negated;
+    else conditional = true;
+    p++;
+  }
+  let e = p;
+  if (text[p] === '-') {
+    e = p + 2; // %{-x}, %{-x*}, %{?-x:…}
+    if (text[e] === '*') e++;
+  } else if (text[p] === '*') e = text[p + 1] === '*' ? p + 2 : p + 1;
+  else if (text[p] === '#') e = p + 1;
+  else while (e < close && (isNameChar(text.charCodeAt(e)) || (e > p && text[e] === '.'))) e++;
+  const name = text.slice(p, Math.min(e, close));
+  const sep = text[e];
+  const ref: MacroRef = {
+    name, form: name === 'lua' && sep === ':' ? 'lua' : 'braced', span: { start, end }, nameSpan: { start: p, end: Math.min(e, close) },
+    conditional, negated, line: lineAt(start), depth,
+  };
+  if (e < close && (sep === ':' || sep === ' ' || sep === '\t')) {
+    ref.arg = text.slice(e + 1, close);
+    ref.argSpan = { start: e + 1, end: close };
+  }
+  out.push(ref);
+  // Lua code is opaque (its `%` are Lua operators and string formats).
+  if (ref.argSpan && ref.form !== 'lua') scanMacroRefs(text, ref.argSpan.start, ref.argSpan.end, lineAt, out, depth + 1, onUnclosed);
+}

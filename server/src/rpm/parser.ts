@@ -1,0 +1,491 @@
+/**
+ * The error-tolerant spec parser: one pass over the lines, never throws. Physical lines are joined into
+ * logical lines the way rpm's reader does (while `%{`/`%(` are open, and after a trailing `\` in macro
+ * definitions), then each logical line is classified: conditional directive, section header, macro
+ * definition, `%bcond`, preamble tag, comment, changelog entry or body text.
+ */
+import type {
+  Bcond, BranchKeyword, BranchPath, ChangelogEntry, Conditional, MacroDefinition, MacroRef, Package, ParseProblem,
+  Section, SectionOption, Span, SpecDocument, SpecLine, Tag,
+} from './ast';
+import { parseChangelogHeader } from './changelog';
+import { expandMacros, MapMacroTable } from './expand';
+import { scanMacroRefs } from './macroRefs';
+import { SECTION_BY_NAME } from './sections';
+import { lookupTag } from './tags';
+
+const MAX_JOINED_LINES = 5000;
+// rpm: directives that take an argument need a blank after them (`%ifarch` alone is not one); %else and
+// %endif must not run into a word.
+const DIRECTIVE = /^%(?:(if|ifarch|ifnarch|ifos|ifnos|elif|elifarch|elifos)(?=[ \t])|(else|endif)(?![A-Za-z0-9_]))/;
+const DEFINE = /^%(define|global|undefine)(?=\s|$)/;
+const BCOND = /^%(bcond_with|bcond_without|bcond)(?=\s|$)/;
+const TAG = /^([A-Za-z][A-Za-z0-9]*)[ \t]*(?:\(([^)]*)\))?[ \t]*:/;
+const ROOT: BranchPath = { steps: [] };
+
+/** Splits text into physical lines (LF, CRLF or CR). */
+export function splitLines(text: string): SpecLine[] {
+  const lines: SpecLine[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines.push({ start, end: i, next: i + 1 });
+      start = i + 1;
+    } else if (c === 13) {
+      const crlf = text.charCodeAt(i + 1) === 10;
+      lines.push({ start, end: i, next: i + (crlf ? 2 : 1) });
+      if (crlf) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: n, next: n });
+  return lines;
+}
+
+/** rpm's reader state between physical lines (build/parseSpec.c copyNextLineFromOFI). */
+interface Open {
+  bc: number;
+  pc: number;
+  xc: number;
+  /** The line ended with a backslash. */
+  nc: boolean;
+}
+
+/** Updates the open `%{`/`%(`/`%[` counts over a line, the way rpm's reader does to join lines. */
+function scanOpen(text: string, from: number, to: number, st: Open): Open {
+  let { bc, pc, xc } = st;
+  let nc = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 92: // backslash: escapes the next character; at the end of the line it continues it
+        if (i + 1 >= to) nc = true;
+        else i++;
+        break;
+      case 37: { // %
+        const n = text.charCodeAt(i + 1);
+        if (n === 123) { bc++; i++; } else if (n === 40) { pc++; i++; } else if (n === 91) { xc++; i++; } else if (n === 37) i++;
+        break;
+      }
+      case 123: if (bc > 0) bc++; break;
+      case 125: if (bc > 0) bc--; break;
+      case 40: if (pc > 0) pc++; break;
+      case 41: if (pc > 0) pc--; break;
+      case 91: if (xc > 0) xc++; break;
+      case 93: if (xc > 0) xc--; break;
+    }
+  }
+  return { bc, pc, xc, nc };
+}
+
+const isOpen = (o: Open, define: boolean) => (define && o.nc) || o.bc > 0 || o.pc > 0 || o.xc > 0;
+
+class Parser {
+  readonly doc: SpecDocument;
+  private section: Section | undefined;
+  private pkg = 0;
+  private condStack: number[] = [];
+  private branch: BranchPath = ROOT;
+  private entry: ChangelogEntry | undefined;
+  private lineStarts: number[];
+  private failedUntil = -1;
+  /** Macros known so far (non-parametric defines, Name), to resolve package names like rpm would. */
+  private names = new MapMacroTable();
+
+  constructor(private readonly text: string) {
+    const lines = splitLines(text);
+    this.lineStarts = lines.map((l) => l.start);
+    const main: Package = { name: '', tags: [], descriptions: [] };
+    this.doc = {
+      text, lines, packages: [main], tags: [], sections: [], defines: [], macroRefs: [], conditionals: [], bconds: [],
+      comments: [], changelog: [], changelogStray: [], problems: [], preambleStray: [], preambleEndLine: lines.length, macroPackages: false, tagsInMacros: new Set(),
+    };
+  }
+
+  private lineAt = (offset: number): number => {
+    const s = this.lineStarts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  parse(): SpecDocument {
+    const { lines } = this.doc;
+    const text = this.text;
+    let li = 0;
+    while (li < lines.length) {
+      const line = lines[li];
+      let first = line.start;
+      while (first < line.end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+      // Join physical lines into one logical line while a macro is open (its content is macro input, not
+      // spec lines). rpm also joins backslash-continued lines before expanding, but splits the result
+      // into lines again, so a continuation only matters to %define/%global bodies.
+      let last = li;
+      const isDefine = text.charCodeAt(first) === 37 && DEFINE.test(text.slice(first, first + 10));
+      let open = scanOpen(text, line.start, line.end, { bc: 0, pc: 0, xc: 0, nc: false });
+      while (isOpen(open, isDefine) && li > this.failedUntil && last + 1 < lines.length && last - li < MAX_JOINED_LINES) {
+        last++;
+        open = scanOpen(text, lines[last].start, lines[last].end, open);
+      }
+      if (open.bc > 0 || open.pc > 0 || open.xc > 0) {
+        this.doc.problems.push({ code: 'unclosed-macro', span: { start: line.start, end: line.end }, line: li, detail: '' });
+        if (li > this.failedUntil) this.failedUntil = last; // do not rescan the same unclosed stretch per line
+        last = li; // rpm fails here; keep the following lines parseable
+      }
+      const end = lines[last].end;
+      this.logicalLine(li, last, first, end);
+      li = last + 1;
+    }
+    this.finish();
+    return this.doc;
+  }
+
+  private logicalLine(li: number, last: number, first: number, end: number): void {
+    const text = this.text;
+    const start = this.doc.lines[li].start;
+    const c0 = text.charCodeAt(first);
+    const head = c0 === 37 ? text.slice(first, Math.min(end, first + 24)) : '';
+    const inChangelog = this.section?.kind === 'changelog';
+    if (c0 === 37) {
+      const d = DIRECTIVE.exec(head);
+      if (d) {
+        this.directive((d[1] ?? d[2]) as BranchKeyword | 'endif', li, first, end);
+        this.scanRefs(first + d[0].length, end);
+        return;
+      }
+      if (first === start) {
+        const m = /^%([A-Za-z_]+)(?=\s|$)/.exec(head);
+        const info = m ? SECTION_BY_NAME.get(m[1].toLowerCase()) : undefined; // rpm matches sections case-insensitively
+        if (info) {
+          this.sectionHeader(info.name, li, last, start, end);
+          this.scanRefs(start + 1 + info.name.length, end);
+          return;
+        }
+      }
+      if (!inChangelog) {
+        const def = DEFINE.exec(head);
+        if (def) {
+          this.define(def[1] as MacroDefinition['kind'], li, first, end);
+          return;
+        }
+        const b = BCOND.exec(head);
+        if (b) {
+          this.bcond(b[1] as Bcond['kind'], li, first, end);
+          this.scanRefs(first, end);
+          return;
+        }
+      }
+    }
+    this.scanRefs(first, end);
+    if (c0 === 37 && !inChangelog && /^%\{?\??[\w]*(package|subpkg)\w*/.test(head)) this.doc.macroPackages = true;
+    if (c0 === 37 && last > li && (!this.section || this.section.kind === 'package')) this.tagsFromMacros(first, end);
+    if (inChangelog) {
+      this.changelogLine(li, first, end);
+      return;
+    }
+    if (c0 === 35 /* # */) {
+      const kind = this.section?.kind;
+      if (kind !== 'description') this.doc.comments.push({ span: { start: first, end }, line: li });
+      return;
+    }
+    const inPreamble = !this.section || this.section.kind === 'package';
+    // rpm reads tags only at the start of a line: ` Name: x` is an unknown tag.
+    if (inPreamble && first < end && c0 !== 37) this.preambleLine(li, start, end, first === start);
+  }
+
+  private scanRefs(from: number, to: number): void {
+    if (from < to) scanMacroRefs(this.text, from, to, this.lineAt, this.doc.macroRefs);
+  }
+
+  private preambleLine(li: number, first: number, end: number, atLineStart: boolean): void {
+    const lineText = this.text.slice(first, end);
+    const m = atLineStart ? TAG.exec(lineText) : null;
+    if (!m) {
+      this.doc.preambleStray.push({ span: { start: first, end }, line: li });
+      return;
+    }
+    const found = lookupTag(m[1]);
+    const nameSpan = { start: first, end: first + m[1].length };
+    let valueStart = first + m[0].length;
+    while (valueStart < end && /[ \t]/.test(this.text[valueStart])) valueStart++;
+    let valueEnd = end;
+    while (valueEnd > valueStart && /[ \t]/.test(this.text[valueEnd - 1])) valueEnd--;
+    const tag: Tag = {
+      name: m[1],
+      key: found ? found.info.name.toLowerCase() : m[1].toLowerCase(),
+      value: this.text.slice(valueStart, valueEnd),
+      span: { start: first, end },
+      nameSpan,
+      valueSpan: { start: valueStart, end: valueEnd },
+      line: li,
+      pkg: this.pkg,
+      branch: this.branch,
+      known: found !== undefined,
+    };
+    if (found?.number !== undefined) tag.number = found.number;
+    if (m[2] !== undefined) {
+      tag.qualifier = m[2].trim();
+      const q = lineText.indexOf('(') + 1;
+      tag.qualifierSpan = { start: first + q, end: first + q + m[2].length };
+    }
+    this.doc.tags.push(tag);
+    if (this.pkg >= 0) this.doc.packages[this.pkg].tags.push(tag);
+    if (this.pkg === 0 && tag.key === 'name' && !this.doc.packages[0].name) {
+      this.doc.packages[0].name = tag.value;
+      this.names.set('name', tag.value);
+    }
+  }
+
+  private directive(kw: BranchKeyword | 'endif', li: number, first: number, end: number): void {
+    const kwSpan = { start: first, end: first + 1 + kw.length };
+    let exprStart = kwSpan.end;
+    while (exprStart < end && /[ \t]/.test(this.text[exprStart])) exprStart++;
+    let exprEnd = end;
+    while (exprEnd > exprStart && /[ \t]/.test(this.text[exprEnd - 1])) exprEnd--;
+    const lineEnd = this.doc.lines[this.lineAt(end)].end;
+    const nextLine = this.lineAt(end) + 1;
+    const bodyStart = nextLine < this.doc.lines.length ? this.doc.lines[nextLine].start : this.text.length;
+    if (kw === 'if' || kw === 'ifarch' || kw === 'ifnarch' || kw === 'ifos' || kw === 'ifnos') {
+      const index = this.doc.conditionals.length;
+      const cond: Conditional = {
+        index,
+        branches: [{ keyword: kw, keywordSpan: kwSpan, expr: this.text.slice(exprStart, exprEnd), exprSpan: { start: exprStart, end: exprEnd }, bodySpan: { start: bodyStart, end: bodyStart }, line: li }],
+        span: { start: first, end: lineEnd },
+        line: li,
+        endLine: li,
+        parent: this.condStack.length ? this.condStack[this.condStack.length - 1] : -1,
+        branch: this.branch,
+      };
+      this.doc.conditionals.push(cond);
+      this.condStack.push(index);
+      this.branch = { steps: [...this.branch.steps, [index, 0]] };
+      return;
+    }
+    const top = this.condStack.length ? this.doc.conditionals[this.condStack[this.condStack.length - 1]] : undefined;
+    if (!top) {
+      const code = kw === 'endif' ? 'endif-without-if' : kw === 'else' ? 'else-without-if' : 'elif-without-if';
+      this.doc.problems.push({ code, span: kwSpan, line: li, detail: `%${kw}` });
+      return;
+    }
+    const prev = top.branches[top.branches.length - 1];
+    prev.bodySpan = { start: prev.bodySpan.start, end: this.doc.lines[li].start };
+    if (kw === 'endif') {
+      top.endifSpan = kwSpan;
+      top.span = { start: top.span.start, end: lineEnd };
+      top.endLine = li;
+      this.condStack.pop();
+      this.branch = top.branch;
+      return;
+    }
+    top.branches.push({ keyword: kw, keywordSpan: kwSpan, expr: this.text.slice(exprStart, exprEnd), exprSpan: { start: exprStart, end: exprEnd }, bodySpan: { start: bodyStart, end: bodyStart }, line: li });
+    this.branch = { steps: [...top.branch.steps, [top.index, top.branches.length - 1]] };
+  }
+
+  private sectionHeader(name: string, li: number, last: number, start: number, end: number): void {
+    const info = SECTION_BY_NAME.get(name)!;
+    this.closeSection(li);
+    if (this.doc.sections.length === 0) this.doc.preambleEndLine = li;
+    const keywordSpan = { start, end: start + 1 + name.length };
+    const options = parseOptions(this.text, keywordSpan.end, end);
+    const section: Section = {
+      kind: info.kind, name, headerSpan: { start, end }, keywordSpan, options, pkg: 0,
+      bodySpan: { start: end, end }, line: li, endLine: last, branch: this.branch,
+    };
+    // Which package: `-n full` or the first positional word (the suffix); triggers stop at `--`.
+    const nOpt = options.find((o) => o.flag === '-n');
+    const positional = options.find((o) => o.flag === '');
+    let ref = nOpt ? { name: nOpt.value, full: true, span: nOpt.valueSpan } : positional && info.options.includes('-n') ? { name: positional.value, full: false, span: positional.valueSpan } : undefined;
+    // rpm expands the header line first: `%description %{_description}` whose value starts with a newline
+    // is the main package's description followed by text.
+    if (ref && !nOpt && ref.name.startsWith('%')) {
+      const x = expandMacros(ref.name, this.names, { maxDepth: 8, maxLength: 4000 });
+      if (!x.unknown && !x.text.includes('%')) {
+        const word = /^\S+/.exec(x.text);
+        ref = word ? { ...ref, name: word[0] } : undefined;
+      }
+    }
+    if (ref) section.pkgRef = ref;
+    if (info.kind === 'package') {
+      const main = this.doc.packages[0].name;
+      const pkg: Package = ref
+        ? { name: ref.full ? ref.name : `${main || '%{name}'}-${ref.name}`, tags: [], descriptions: [], section }
+        : { name: '', tags: [], descriptions: [], section };
+      if (ref && !ref.full) pkg.suffix = ref.name;
+      section.pkg = this.addPackage(pkg);
+      this.pkg = section.pkg;
+    } else {
+      section.pkg = ref ? this.findPackage(ref.name, ref.full) : 0;
+      this.pkg = -1;
+      if (info.kind === 'description' && section.pkg >= 0) this.doc.packages[section.pkg].descriptions.push(section);
+    }
+    this.section = section;
+    this.entry = undefined;
+    this.doc.sections.push(section);
+  }
+
+  /** Normalised full name -> package index; suffix -> package index. */
+  private byName = new Map<string, number>();
+  private bySuffix = new Map<string, number>();
+
+  /** A package name with the macros known so far expanded (unknown ones stay as written). */
+  private normName(s: string): string {
+    return s.includes('%') ? expandMacros(s, this.names, { maxDepth: 8, maxLength: 1000 }).text : s;
+  }
+
+  private addPackage(pkg: Package): number {
+    this.doc.packages.push(pkg);
+    const index = this.doc.packages.length - 1;
+    this.byName.set(this.normName(pkg.name), index);
+    if (pkg.suffix !== undefined) this.bySuffix.set(pkg.suffix, index);
+    return index;
+  }
+
+  /** Index of the package a section names; -1 when it does not exist, -2 when macros make it unknowable. */
+  private findPackage(name: string, full: boolean): number {
+    const main = this.normName(this.doc.packages[0].name);
+    const norm = this.normName(full ? name : `${main || '%{name}'}-${name}`);
+    const i = (full ? undefined : this.bySuffix.get(name)) ?? this.byName.get(norm);
+    if (i !== undefined) return i;
+    if (full && norm === main) return 0;
+    return norm.includes('%') || this.doc.macroPackages ? -2 : -1;
+  }
+
+  /** Ends the current section before line `li`: its body is the lines after its header up to `li - 1`. */
+  private closeSection(li: number): void {
+    const s = this.section;
+    if (!s) return;
+    const { lines } = this.doc;
+    const firstBody = s.endLine + 1;
+    if (li - 1 >= firstBody) {
+      s.bodySpan = { start: lines[firstBody].start, end: lines[li - 1].end };
+      s.endLine = li - 1;
+    } else {
+      s.bodySpan = { start: s.headerSpan.end, end: s.headerSpan.end };
+    }
+  }
+
+  private define(kind: MacroDefinition['kind'], li: number, first: number, end: number): void {
+    const text = this.text;
+    const keywordSpan = { start: first, end: first + 1 + kind.length };
+    let p = keywordSpan.end;
+    while (p < end && /[ \t]/.test(text[p])) p++;
+    const nameStart = p;
+    while (p < end && /[A-Za-z0-9_]/.test(text[p])) p++;
+    const nameSpan = { start: nameStart, end: p };
+    let params: string | undefined;
+    if (kind !== 'undefine' && text[p] === '(') {
+      const close = text.indexOf(')', p);
+      if (close > 0 && close < end) {
+        params = text.slice(p + 1, close);
+        p = close + 1;
+      }
+    }
+    while (p < end && /[ \t]/.test(text[p])) p++;
+    let bodyEnd = end;
+    while (bodyEnd > p && /[ \t]/.test(text[bodyEnd - 1])) bodyEnd--;
+    const def: MacroDefinition = {
+      kind, name: text.slice(nameSpan.start, nameSpan.end), body: text.slice(p, bodyEnd).replace(/\\\r?\n/g, '\n'),
+      span: { start: first, end }, keywordSpan, nameSpan, bodySpan: { start: p, end: bodyEnd }, line: li, branch: this.branch,
+    };
+    if (params !== undefined) def.params = params;
+    this.doc.defines.push(def);
+    if (kind === 'undefine') this.names.delete(def.name);
+    else if (params === undefined) this.names.set(def.name, def.body);
+    if (/^\s*%(package|description)\b/m.test(def.body)) this.doc.macroPackages = true;
+    this.tagsFromMacros(p, bodyEnd);
+    this.scanRefs(p, bodyEnd);
+  }
+
+  /** Records tag names written inside macro text (a definition, a multi-line macro block in a preamble). */
+  private tagsFromMacros(from: number, to: number): void {
+    const seg = this.text.slice(from, to);
+    if (!seg.includes(':')) return;
+    for (const m of seg.matchAll(/(?:^|\n)[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*(?:\([^)]*\))?:/g)) {
+      const t = lookupTag(m[1]);
+      if (t) this.doc.tagsInMacros.add(t.info.name.toLowerCase());
+    }
+  }
+
+  private bcond(kind: Bcond['kind'], li: number, first: number, end: number): void {
+    const m = /^%\w+[ \t]+([A-Za-z0-9_]+)(?:[ \t]+(\S+))?/.exec(this.text.slice(first, end));
+    if (!m) return;
+    const nameStart = first + m[0].indexOf(m[1], kind.length + 1);
+    const defaultOn = kind === 'bcond_with' ? false : kind === 'bcond_without' ? true : m[2] === undefined ? undefined : m[2] === '0' ? false : /^\d+$/.test(m[2]) ? true : undefined;
+    this.doc.bconds.push({ kind, name: m[1], defaultOn, span: { start: first, end }, nameSpan: { start: nameStart, end: nameStart + m[1].length }, line: li });
+  }
+
+  private changelogLine(li: number, first: number, end: number): void {
+    const text = this.text;
+    if (first >= end) {
+      // Blank lines belong to the entry's text (rpm accepts an entry whose text is only blank lines).
+      if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li, text: '' });
+      return;
+    }
+    if (text.charCodeAt(first) === 35 /* # */) return; // comments
+    // rpm looks for the next entry from the second character of the text: a `*` line right after the
+    // header is part of the entry's text.
+    const rightAfterHeader = this.entry !== undefined && this.entry.items.length === 0 && this.entry.line === li - 1;
+    if (text.charCodeAt(first) === 42 /* * */ && first === this.doc.lines[li].start && !rightAfterHeader) {
+      this.entry = parseChangelogHeader(text.slice(first, end), first, li);
+      this.doc.changelog.push(this.entry);
+      return;
+    }
+    if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li, text: text.slice(first, end) });
+    else this.doc.changelogStray.push({ span: { start: first, end }, line: li });
+  }
+
+  private finish(): void {
+    const { lines } = this.doc;
+    this.closeSection(lines.length);
+    const lastLine = lines.length - 1;
+    for (const idx of this.condStack) {
+      const c = this.doc.conditionals[idx];
+      const b = c.branches[c.branches.length - 1];
+      b.bodySpan = { start: b.bodySpan.start, end: this.text.length };
+      c.span = { start: c.span.start, end: this.text.length };
+      c.endLine = lastLine;
+      this.doc.problems.push({ code: 'unclosed-if', span: c.branches[0].keywordSpan, line: c.line, detail: `%${c.branches[0].keyword}` });
+    }
+  }
+}
+
+/** Parses section-header options: `-n name`, `-f file`, `-p /bin/sh`, positional words; stops at `--`. */
+function parseOptions(text: string, from: number, to: number): SectionOption[] {
+  const out: SectionOption[] = [];
+  const re = /\S+/g;
+  re.lastIndex = 0;
+  const seg = text.slice(from, to);
+  let m: RegExpExecArray | null;
+  let pending: { flag: string; start: number } | undefined;
+  while ((m = re.exec(seg))) {
+    const word = m[0];
+    const at = from + m.index;
+    if (word === '--') break;
+    if (pending) {
+      out.push({ flag: pending.flag, value: word, span: { start: pending.start, end: at + word.length }, valueSpan: { start: at, end: at + word.length } });
+      pending = undefined;
+    } else if (/^-[a-zA-Z]$/.test(word)) {
+      pending = { flag: word, start: at };
+    } else if (/^-[a-zA-Z]./.test(word)) {
+      out.push({ flag: word.slice(0, 2), value: word.slice(2), span: { start: at, end: at + word.length }, valueSpan: { start: at + 2, end: at + word.length } });
+    } else {
+      out.push({ flag: '', value: word, span: { start: at, end: at + word.length }, valueSpan: { start: at, end: at + word.length } });
+    }
+  }
+  if (pending) out.push({ flag: pending.flag, value: '', span: { start: pending.start, end: pending.start + 2 }, valueSpan: { start: pending.start + 2, end: pending.start + 2 } });
+  return out;
+}
+
+/** Parses a spec file. Never throws; every node has offsets into `text`. */
+export function parseSpec(text: string): SpecDocument {
+  return new Parser(text).parse();
+}
+
+export type { MacroRef, ParseProblem, Span };

@@ -1,0 +1,48 @@
+/**
+ * Macros used without `?` that nothing defines: rpm leaves them unexpanded (`%foo` reaches the shell or
+ * the package metadata as is). Known macros come from the built-in table (rpm, redhat-rpm-config,
+ * Fedora/EPEL macro packages, rpmautospec…), the spec itself and the `hyperscale.spec.knownMacros` setting.
+ */
+import type { Finding } from '../../../common/findings';
+import type { SpecDocument } from '../../../rpm/ast';
+import { builtinMacro } from '../../../rpm/macroData';
+import { sectionAtLine, specDefinedNames } from '../../../rpm/query';
+
+/** Every name the text defines, also inside other macros (`%{!?x:%global x 1}`) and Lua (`rpm.define`). */
+export function definedAnywhere(doc: SpecDocument): Set<string> {
+  const names = specDefinedNames(doc);
+  for (const m of doc.text.matchAll(/%(?:global|define)\s+([A-Za-z_]\w*)/g)) names.add(m[1]);
+  for (const m of doc.text.matchAll(/rpm\.define\(\s*["']([A-Za-z_]\w*)/g)) names.add(m[1]);
+  for (const m of doc.text.matchAll(/macros\.([A-Za-z_]\w*)\s*=/g)) names.add(m[1]);
+  return names;
+}
+
+export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly string[]): Finding[] {
+  const defined = definedAnywhere(doc);
+  for (const n of extraKnown) defined.add(n.replace(/^%/, ''));
+  const commentLines = new Set(doc.comments.map((c) => c.line));
+  const out: Finding[] = [];
+  const reported = new Set<string>();
+  for (const r of doc.macroRefs) {
+    if (r.conditional || r.depth > 0 || (r.form !== 'plain' && r.form !== 'braced')) continue;
+    const name = r.name;
+    if (!/^[A-Za-z_]\w*$/.test(name) || defined.has(name) || builtinMacro(name)) continue;
+    if (commentLines.has(r.line)) continue;
+    const kind = sectionAtLine(doc, r.line)?.kind;
+    if (kind === 'changelog') continue;
+    // Inside a parametric macro body, `%foo` may be a caller's macro: only report each name once anyway.
+    const key = `${name}@${r.line}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const written = doc.text.slice(r.span.start, r.span.end);
+    out.push({
+      code: 'undefined-macro',
+      severity: 'warning',
+      message: `Macro ${written} is not defined: rpm leaves it unexpanded (write %{?${name}} if it is optional)`,
+      span: r.span,
+      source: 'rpm-spec',
+      data: { name },
+    });
+  }
+  return out;
+}

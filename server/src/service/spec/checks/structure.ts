@@ -1,0 +1,176 @@
+/**
+ * rpm's own fatal spec errors (build/parsePreamble.c, parseSpec.c, parseDescription.c…), with rpm's
+ * wording, pointed at the offending line: unknown/empty/duplicate tags, missing required tags and
+ * descriptions, duplicate or unknown packages, conditional structure, duplicate source numbers.
+ */
+import type { Finding } from '../../../common/findings';
+import type { Package, Section, SpecDocument, Tag } from '../../../rpm/ast';
+import { coActive, lineText } from '../../../rpm/query';
+import { lookupTag, REMOVED_TAGS } from '../../../rpm/tags';
+import { staticallyDead } from './dead';
+
+const SRC = 'rpm';
+
+function err(code: string, message: string, start: number, end: number): Finding {
+  return { code, message, severity: 'error', span: { start, end }, source: SRC };
+}
+
+/** `(main package)` or the subpackage's full name, as rpm labels packages in messages. */
+export function packageLabel(doc: SpecDocument, index: number): string {
+  if (index === 0) return '(main package)';
+  return expandName(doc, doc.packages[index].name);
+}
+
+function expandName(doc: SpecDocument, name: string): string {
+  const main = doc.packages[0].name;
+  return main ? name.replace(/%\{?name\}?/g, main) : name;
+}
+
+/** Where to report a problem of a whole package: its `%package` line, or the main `Name:` line, or line 1. */
+export function packageAnchor(doc: SpecDocument, index: number): { start: number; end: number } {
+  const pkg = doc.packages[index];
+  if (pkg.section) return pkg.section.headerSpan;
+  const name = pkg.tags.find((t) => t.key === 'name');
+  if (name) return name.span;
+  const first = doc.lines[0];
+  return { start: first.start, end: first.end };
+}
+
+const DEP_TAGS = new Set(['requires', 'provides', 'obsoletes', 'conflicts', 'buildrequires', 'buildconflicts', 'recommends', 'suggests', 'supplements', 'enhances', 'orderwithrequires', 'prereq', 'buildprereq']);
+const REQUIRED_MAIN = ['Name', 'Version', 'Release', 'Summary', 'License'];
+const REQUIRED_SUB = ['Summary'];
+const NAME_CHARS = /[^A-Za-z0-9.\-_+%{}]/;
+const EVR_CHARS = /[^A-Za-z0-9._+%{}~^]/;
+
+export function structureFindings(doc: SpecDocument): Finding[] {
+  const out: Finding[] = [];
+  for (const p of doc.problems) {
+    if (p.code === 'unclosed-if') out.push(err('unclosed-if', 'Unclosed %if', p.span.start, p.span.end));
+    else if (p.code === 'unclosed-macro') out.push(err('unclosed-macro', 'unclosed macro or bad line continuation', p.span.start, p.span.end));
+    else out.push(err(p.code, `${p.detail} with no %if`, p.span.start, p.span.end));
+  }
+  for (const s of doc.preambleStray) {
+    if (staticallyDead(doc, s.line)) continue;
+    out.push(err('unknown-tag', `Unknown tag: ${doc.text.slice(s.span.start, s.span.end)}`, s.span.start, s.span.end));
+  }
+  for (const t of doc.tags) out.push(...tagFindings(doc, t));
+  const includes = /^\s*%(include|\{load:)/m.test(doc.text.slice(0, doc.lines[Math.min(doc.preambleEndLine, doc.lines.length - 1)].end));
+  doc.packages.forEach((pkg, i) => out.push(...packageFindings(doc, pkg, i, includes)));
+  out.push(...duplicatePackages(doc));
+  for (const s of doc.sections) {
+    if (s.pkg === -1 && s.pkgRef) {
+      const full = s.pkgRef.full ? s.pkgRef.name : `${doc.packages[0].name || '%{name}'}-${s.pkgRef.name}`;
+      const args = doc.text.slice(s.keywordSpan.end, s.pkgRef.span.end).trim();
+      out.push(err('unknown-package', `%${s.name} ${args}: package ${expandName(doc, full)} does not exist`, s.headerSpan.start, s.headerSpan.end));
+    }
+  }
+  out.push(...duplicateSources(doc));
+  return out;
+}
+
+function tagFindings(doc: SpecDocument, t: Tag): Finding[] {
+  const line = doc.text.slice(t.span.start, t.span.end);
+  if (!t.known) {
+    if (staticallyDead(doc, t.line)) return [];
+    const removed = REMOVED_TAGS[t.name.toLowerCase()];
+    const hint = removed ? ` (obsolete, use ${removed})` : '';
+    return [err('unknown-tag', `Unknown tag: ${line}${hint}`, t.span.start, t.span.end)];
+  }
+  if (!t.value) return [err('empty-tag', `Empty tag: ${line}`, t.span.start, t.span.end)];
+  if (t.value.includes('%')) return []; // rpm checks the expanded value; we cannot without expansion
+  const info = lookupTag(t.name)!.info;
+  if (info.singleToken && /\s/.test(t.value)) return [err('single-token-tag', `Tag takes single token only: ${line}`, t.valueSpan.start, t.valueSpan.end)];
+  const bad = t.key === 'name' ? NAME_CHARS.exec(t.value) : t.key === 'version' || t.key === 'release' ? EVR_CHARS.exec(t.value) : null;
+  if (bad) {
+    const at = t.valueSpan.start + bad.index;
+    const hex = bad[0].charCodeAt(0).toString(16).padStart(2, '0');
+    return [err('illegal-char', `Illegal char '${bad[0]}' (0x${hex}) in: ${line}`, at, at + 1)];
+  }
+  if ((t.key === 'version' || t.key === 'release') && t.value.includes('..')) {
+    return [err('illegal-char', `Illegal sequence ".." in: ${line}`, t.valueSpan.start, t.valueSpan.end)];
+  }
+  if (DEP_TAGS.has(t.key)) {
+    for (const tok of t.value.split(/[\s,]+/)) {
+      if (!tok || /^[<>=]/.test(tok) || /^[\d.~^+:-]/.test(tok)) continue; // operators and versions
+      if (!/^[A-Za-z0-9_/(]/.test(tok)) {
+        return [err('bad-dependency-token', `Dependency tokens must begin with alpha-numeric, '_' or '/': ${line}`, t.valueSpan.start, t.valueSpan.end)];
+      }
+      if (t.key === 'obsoletes' && tok.startsWith('/')) {
+        const at = t.valueSpan.start + t.value.indexOf(tok);
+        return [err('illegal-char', `Illegal char '/' (0x2f) in: ${line}`, at, at + tok.length)];
+      }
+    }
+  }
+  if (t.key === 'epoch' && !/^\d+$/.test(t.value)) {
+    return [err('bad-epoch', `Epoch field must be an unsigned number: ${line}`, t.valueSpan.start, t.valueSpan.end)];
+  }
+  return [];
+}
+
+function packageFindings(doc: SpecDocument, pkg: Package, index: number, includes: boolean): Finding[] {
+  const out: Finding[] = [];
+  const label = packageLabel(doc, index);
+  const anchor = packageAnchor(doc, index);
+  if (!includes) {
+    for (const name of index === 0 ? REQUIRED_MAIN : REQUIRED_SUB) {
+      const key = name.toLowerCase();
+      if (!pkg.tags.some((t) => t.key === key) && !doc.tagsInMacros.has(key)) {
+        out.push(err('missing-tag', `${name} field must be present in package: ${label}`, anchor.start, anchor.end));
+      }
+    }
+    const unknowable = doc.sections.some((s) => s.kind === 'description' && s.pkg === -2);
+    const nameUnknown = index > 0 && pkg.name.includes('%') && !pkg.section?.pkgRef?.name.startsWith('%{name}');
+    if (pkg.descriptions.length === 0 && !unknowable && !nameUnknown && (index > 0 || doc.packages[0].tags.length > 0)) {
+      const name = index === 0 ? expandName(doc, pkg.name) || '(main package)' : label;
+      out.push(err('missing-description', `Package has no %description: ${name}`, anchor.start, anchor.end));
+    }
+  }
+  // Duplicate single-valued tags (not counting tags in exclusive %if/%else branches).
+  const seen = new Map<string, Tag[]>();
+  for (const t of pkg.tags) {
+    const info = t.known ? lookupTag(t.name)?.info : undefined;
+    if (!info?.single) continue;
+    const k = `${t.key}(${t.qualifier ?? ''})`;
+    const prev = seen.get(k) ?? [];
+    if (prev.some((p) => coActive(p.branch, t.branch))) {
+      out.push(err('duplicate-tag', `Duplicate ${info.name} entries in package: ${label}`, t.span.start, t.span.end));
+    }
+    prev.push(t);
+    seen.set(k, prev);
+  }
+  return out;
+}
+
+function duplicatePackages(doc: SpecDocument): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Map<string, Section[]>();
+  for (let i = 1; i < doc.packages.length; i++) {
+    const pkg = doc.packages[i];
+    const s = pkg.section!;
+    const full = expandName(doc, pkg.name);
+    const prev = seen.get(full) ?? [];
+    if (prev.some((p) => coActive(p.branch, s.branch))) {
+      const args = lineText(doc, s.line).slice(s.keywordSpan.end - s.headerSpan.start).trim();
+      out.push(err('package-exists', `%package ${args}: package ${full} already exists`, s.headerSpan.start, s.headerSpan.end));
+    }
+    prev.push(s);
+    seen.set(full, prev);
+  }
+  return out;
+}
+
+function duplicateSources(doc: SpecDocument): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Map<string, Tag[]>();
+  for (const t of doc.tags) {
+    if ((t.key !== 'source' && t.key !== 'patch') || t.number === undefined) continue;
+    const k = `${t.key}${t.number}`;
+    const prev = seen.get(k) ?? [];
+    if (prev.some((p) => coActive(p.branch, t.branch))) {
+      out.push(err('duplicate-source', `${t.key} ${t.number} defined multiple times`, t.nameSpan.start, t.nameSpan.end));
+    }
+    prev.push(t);
+    seen.set(k, prev);
+  }
+  return out;
+}

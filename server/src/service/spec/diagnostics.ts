@@ -1,0 +1,49 @@
+/**
+ * All spec diagnostics: rpm's fatal errors, %changelog, rpmlint's spec checks, undefined macros. Findings
+ * inside branches that are inactive for the selected distro profile become hints (rpm never parses them
+ * for that target).
+ */
+import type { Finding } from '../../common/findings';
+import type { SpecDocument } from '../../rpm/ast';
+import { evaluateConditionals, isInactive, type ConditionResult } from '../../rpm/conditions';
+import type { Settings } from '../settings';
+import { changelogFindings } from './checks/changelog';
+import { undefinedMacroFindings } from './checks/macros';
+import { rpmlintFindings } from './checks/rpmlint';
+import { structureFindings } from './checks/structure';
+import { profileFor, profileTable } from './macroEnv';
+
+export function conditionsFor(doc: SpecDocument, settings: Settings): ConditionResult {
+  const profile = profileFor(settings.spec);
+  return evaluateConditionals(doc, profileTable(profile), settings.spec.arch);
+}
+
+/** rpm cannot read a spec with NUL bytes (UTF-16, binary): one clear error instead of a flood. */
+function binaryFinding(doc: SpecDocument): Finding | undefined {
+  const nul = doc.text.indexOf('\u0000');
+  if (nul < 0) return undefined;
+  const utf16 = /^\uFEFF|^\uFFFE|^\uFFFD\uFFFD/.test(doc.text) || doc.text.charCodeAt(1) === 0;
+  const line = doc.lines[0];
+  return {
+    code: 'non-utf8-spec-file', severity: 'error', source: 'rpm-spec', span: { start: line.start, end: Math.max(line.end, Math.min(doc.text.length, 1)) },
+    message: utf16 ? 'The spec file is UTF-16 encoded: rpm reads specs as UTF-8 text' : 'The spec file contains NUL bytes: rpm reads specs as text',
+  };
+}
+
+export function specDiagnostics(doc: SpecDocument, settings: Settings): Finding[] {
+  const binary = binaryFinding(doc);
+  if (binary) return [binary];
+  const all = [
+    ...structureFindings(doc),
+    ...changelogFindings(doc),
+    ...rpmlintFindings(doc),
+    ...undefinedMacroFindings(doc, settings.spec.knownMacros),
+  ];
+  const conditions = conditionsFor(doc, settings);
+  const profile = settings.spec.profile;
+  const out = all.map((f) =>
+    f.severity !== 'hint' && isInactive(conditions, f.span.start)
+      ? { ...f, severity: 'hint' as const, message: `${f.message} (inactive for ${profile})`, tags: ['unnecessary' as const] }
+      : f);
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
