@@ -19,6 +19,7 @@ export interface Diagnostic {
   code?: string | number;
   source?: string;
   message: string;
+  tags?: number[];
   data?: unknown;
 }
 

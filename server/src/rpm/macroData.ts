@@ -270,6 +270,17 @@ const FEDORA: Row[] = [
   ['_docdir_fmt', ''], ['dnl', ''],
 ];
 
+/** Directives of %files lists (build/files.c), written like macros. */
+const FILES: Row[] = [
+  ['attr', 'Sets mode, owner and group: %attr(0644,root,root) path.', undefined, true], ['defattr', 'Default attributes: %defattr(-,root,root,-) (the default since rpm 4.4).', undefined, true],
+  ['doc', 'Marks documentation (relative paths are copied from the build directory).'], ['license', 'Marks license files.'],
+  ['config', 'Marks a configuration file: %config(noreplace) path.'], ['dir', 'Owns a directory (not its contents).'], ['ghost', 'Owns a file that is not in the package payload.'],
+  ['verify', 'Which attributes rpm -V checks: %verify(not md5 size mtime) path.'], ['lang', 'Marks a translation: %lang(de) path.'], ['caps', 'File capabilities: %caps(cap_net_raw=p) path.'],
+  ['exclude', 'Excludes a path from the package.'], ['docdir', 'Marks a directory as documentation.'], ['artifact', 'Marks a build artifact (rpm >= 4.14).'],
+  ['readme', 'Marks a README (rpm >= 4.16).'], ['missingok', 'The file may be missing (with %config).'], ['noreplace', 'Do not replace a modified file (with %config).'],
+  ['dnl', 'Discards the rest of the line (a comment that is not expanded, rpm >= 4.17).'],
+];
+
 function rows(list: Row[], from: string): MacroInfo[] {
   return list.map(([name, doc, value, params]) => {
     const m: MacroInfo = { name, doc, from };
@@ -284,6 +295,7 @@ export const BUILTIN_MACROS: MacroInfo[] = [
   ...rows(RPM, 'rpm'),
   ...rows(BUILTINS, 'rpm built-in'),
   ...rows(FEDORA, 'Fedora/EPEL macro packages'),
+  ...rows(FILES, '%files directive'),
 ];
 
 const BY_NAME = new Map<string, MacroInfo>();

@@ -20,9 +20,11 @@ export function conditionsFor(doc: SpecDocument, settings: Settings): ConditionR
 
 /** rpm cannot read a spec with NUL bytes (UTF-16, binary): one clear error instead of a flood. */
 function binaryFinding(doc: SpecDocument): Finding | undefined {
-  const nul = doc.text.indexOf('\u0000');
-  if (nul < 0) return undefined;
-  const utf16 = /^\uFEFF|^\uFFFE|^\uFFFD\uFFFD/.test(doc.text) || doc.text.charCodeAt(1) === 0;
+  if (doc.text.indexOf('\u0000') < 0) return undefined;
+  const head = doc.text.slice(0, 400);
+  const nuls = head.split('\u0000').length - 1;
+  const utf16 = /^(\uFEFF|\uFFFE|\uFFFD\uFFFD)/.test(doc.text) || nuls * 4 > head.length;
+  if (!utf16 && nuls < 8) return undefined; // a stray NUL: rpm reads on (the line ends there)
   const line = doc.lines[0];
   return {
     code: 'non-utf8-spec-file', severity: 'error', source: 'rpm-spec', span: { start: line.start, end: Math.max(line.end, Math.min(doc.text.length, 1)) },

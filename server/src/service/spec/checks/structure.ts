@@ -90,8 +90,13 @@ function tagFindings(doc: SpecDocument, t: Tag): Finding[] {
     return [err('illegal-char', `Illegal sequence ".." in: ${line}`, t.valueSpan.start, t.valueSpan.end)];
   }
   if (DEP_TAGS.has(t.key)) {
-    for (const tok of t.value.split(/[\s,]+/)) {
-      if (!tok || /^[<>=]/.test(tok) || /^[\d.~^+:-]/.test(tok)) continue; // operators and versions
+    const toks = t.value.split(/[\s,]+/).filter(Boolean);
+    for (let k = 0; k < toks.length; k++) {
+      const tok = toks[k];
+      if (/^[<>=]+$/.test(tok)) {
+        k++; // the version after an operator
+        continue;
+      }
       if (!/^[A-Za-z0-9_/(]/.test(tok)) {
         return [err('bad-dependency-token', `Dependency tokens must begin with alpha-numeric, '_' or '/': ${line}`, t.valueSpan.start, t.valueSpan.end)];
       }

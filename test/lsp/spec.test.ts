@@ -1,0 +1,72 @@
+// The real bundled server over stdio, on spec files: diagnostics as published, settings, specInfo.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnServer, type Diagnostic } from './harness';
+
+const SPEC = [
+  'Name:           demo',
+  'Version:        1.0',
+  'Release:        1%{?dist}',
+  'Summary:        Demo',
+  'License:        MIT',
+  'Group:          Demo',
+  '',
+  '%description',
+  'Demo.',
+  '',
+  '%prep',
+  '%setup -n demo',
+  '%endif',
+].join('\n');
+
+const brief = (d: Diagnostic) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.source}`;
+
+test('publishes spec diagnostics with codes, severities, ranges and sources; updates on change', async () => {
+  const { client } = spawnServer();
+  await client.initialize();
+  const uri = 'file:///tmp/demo.spec';
+  client.open(uri, 'rpm-spec', SPEC);
+  const diags = await client.diagnostics(uri, { version: 1 });
+  assert.deepEqual(diags.map(brief), [
+    'group-tag 4 5:0-5:20 rpmlint',
+    'setup-not-quiet 2 11:0-11:6 rpmlint',
+    'endif-without-if 1 12:0-12:6 rpm',
+  ]);
+  assert.equal(diags[2].message, '%endif with no %if');
+  assert.deepEqual(diags[0].tags, [1]);
+  const v2 = client.change(uri, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 6 } }, text: '' }]);
+  const after = await client.diagnostics(uri, { version: v2 });
+  assert.deepEqual(after.map((d) => d.code), ['group-tag', 'setup-not-quiet']);
+  await client.shutdown();
+});
+
+test('severity settings from initializationOptions change and silence codes', async () => {
+  const { client } = spawnServer();
+  await client.initialize({ initializationOptions: { settings: { diagnostics: { severity: { 'group-tag': 'off', 'setup-not-quiet': 'error' } } } } });
+  const uri = 'file:///tmp/demo2.spec';
+  client.open(uri, 'rpm-spec', SPEC);
+  const diags = await client.diagnostics(uri, { version: 1 });
+  assert.deepEqual(diags.map((d) => `${d.code} ${d.severity}`), ['setup-not-quiet 1', 'endif-without-if 1']);
+  await client.shutdown();
+});
+
+test('settings pulled with workspace/configuration; the spec id `rpmspec` of other extensions works too', async () => {
+  const { client } = spawnServer();
+  await client.initialize({ configuration: (section) => (section === 'hyperscale' ? { diagnostics: { severity: { 'endif-without-if': 'warning' } } } : null) });
+  const uri = 'file:///tmp/demo3.spec';
+  client.open(uri, 'rpmspec', SPEC);
+  const diags = await client.diagnostics(uri, { version: 1 });
+  assert.equal(diags.find((d) => d.code === 'endif-without-if')!.severity, 2);
+  await client.shutdown();
+});
+
+test('hyperscale/specInfo answers the expanded package identity', async () => {
+  const { client } = spawnServer();
+  await client.initialize();
+  const uri = 'file:///tmp/info.spec';
+  client.open(uri, 'rpm-spec', '%global srcname Demo\nName: python-%{lower:%{srcname}}\nEpoch: 2\nVersion: 1.%{?minor}0\nRelease: %autorelease\n');
+  await client.diagnostics(uri, { version: 1 });
+  const info = await client.request('hyperscale/specInfo', { uri });
+  assert.deepEqual(info, { name: 'python-demo', epoch: '2', version: '1.0', release: null, autorelease: true });
+  await client.shutdown();
+});

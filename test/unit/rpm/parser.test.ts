@@ -1,0 +1,148 @@
+// The spec parser: structure with exact offsets, and tolerance of broken input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSpec } from '../../../server/src/rpm/parser';
+
+const SPEC = [
+  'Name:           hello',                      // 0
+  'Version:        1.0',                        // 1
+  'Release:        1%{?dist}',                  // 2
+  'Summary:        Greets',                     // 3
+  'License:        MIT',                        // 4
+  'Requires(post): systemd',                    // 5
+  'Source0:        hello-%{version}.tar.gz',    // 6
+  '%global commit abc123',                      // 7
+  '%define greet(n:) Hello %{-n*}',             // 8
+  '%bcond_without docs',                        // 9
+  '',                                           // 10
+  '%description',                               // 11
+  'Hello.',                                     // 12
+  '',                                           // 13
+  '%package -n python3-hello',                  // 14
+  'Summary:        Bindings',                   // 15
+  '%description -n python3-hello',              // 16
+  'Bindings.',                                  // 17
+  '%prep',                                      // 18
+  '%if 0%{?fedora} >= 40',                      // 19
+  'echo new',                                   // 20
+  '%elif %{with docs}',                         // 21
+  'echo docs',                                  // 22
+  '%else',                                      // 23
+  'echo old',                                   // 24
+  '%endif',                                     // 25
+  '%files -n python3-hello -f files.list',      // 26
+  '%post -p /sbin/ldconfig',                    // 27
+  '%changelog',                                 // 28
+  '* Mon Jan 01 2024 Jane Doe <jane@example.org> - 1.0-1', // 29
+  '- First',                                    // 30
+].join('\n');
+
+const off = (line: number, col: number) => SPEC.split('\n').slice(0, line).reduce((n, l) => n + l.length + 1, 0) + col;
+
+test('preamble tags with qualifier, number and exact spans', () => {
+  const doc = parseSpec(SPEC);
+  const names = doc.tags.map((t) => `${t.name}:${t.pkg}`);
+  assert.deepEqual(names, ['Name:0', 'Version:0', 'Release:0', 'Summary:0', 'License:0', 'Requires:0', 'Source0:0', 'Summary:1']);
+  const req = doc.tags[5];
+  assert.equal(req.key, 'requires');
+  assert.equal(req.qualifier, 'post');
+  assert.deepEqual(req.qualifierSpan, { start: off(5, 9), end: off(5, 13) });
+  assert.deepEqual(req.valueSpan, { start: off(5, 16), end: off(5, 23) });
+  const src = doc.tags[6];
+  assert.equal(src.key, 'source');
+  assert.equal(src.number, 0);
+  assert.deepEqual(src.nameSpan, { start: off(6, 0), end: off(6, 7) });
+  assert.equal(doc.packages[0].name, 'hello');
+});
+
+test('packages, sections with options, and which package each section is about', () => {
+  const doc = parseSpec(SPEC);
+  assert.deepEqual(doc.packages.map((p) => p.name), ['hello', 'python3-hello']);
+  assert.deepEqual(doc.sections.map((s) => `${s.name}@${s.line}-${s.endLine}:${s.pkg}`), [
+    'description@11-13:0', 'package@14-15:1', 'description@16-17:1', 'prep@18-25:0', 'files@26-26:1', 'post@27-27:0', 'changelog@28-30:0',
+  ]);
+  const files = doc.sections[4];
+  assert.deepEqual(files.options.map((o) => [o.flag, o.value]), [['-n', 'python3-hello'], ['-f', 'files.list']]);
+  assert.deepEqual(files.pkgRef, { name: 'python3-hello', full: true, span: { start: off(26, 10), end: off(26, 23) } });
+  assert.equal(doc.sections[5].options[0].value, '/sbin/ldconfig');
+  assert.equal(doc.packages[1].descriptions.length, 1);
+  assert.equal(doc.preambleEndLine, 11);
+});
+
+test('macro definitions (parametric too), bconds and references', () => {
+  const doc = parseSpec(SPEC);
+  assert.deepEqual(doc.defines.map((d) => [d.kind, d.name, d.params, d.body]), [
+    ['global', 'commit', undefined, 'abc123'],
+    ['define', 'greet', 'n:', 'Hello %{-n*}'],
+  ]);
+  assert.deepEqual(doc.defines[1].nameSpan, { start: off(8, 8), end: off(8, 13) });
+  assert.deepEqual(doc.bconds.map((b) => [b.kind, b.name, b.defaultOn]), [['bcond_without', 'docs', true]]);
+  const dist = doc.macroRefs.find((r) => r.name === 'dist')!;
+  assert.equal(dist.conditional, true);
+  assert.equal(dist.form, 'braced');
+  assert.deepEqual(dist.span, { start: off(2, 17), end: off(2, 25) });
+  const fedora = doc.macroRefs.find((r) => r.name === 'fedora')!;
+  assert.deepEqual(fedora.span, { start: off(19, 5), end: off(19, 15) });
+});
+
+test('conditionals: branches with expressions and body spans, nesting paths', () => {
+  const doc = parseSpec(SPEC);
+  assert.equal(doc.conditionals.length, 1);
+  const c = doc.conditionals[0];
+  assert.deepEqual(c.branches.map((b) => [b.keyword, b.expr, b.line]), [['if', '0%{?fedora} >= 40', 19], ['elif', '%{with docs}', 21], ['else', '', 23]]);
+  assert.deepEqual(c.branches[0].exprSpan, { start: off(19, 4), end: off(19, 21) });
+  assert.deepEqual(c.branches[0].bodySpan, { start: off(20, 0), end: off(21, 0) });
+  assert.deepEqual(c.endifSpan, { start: off(25, 0), end: off(25, 6) });
+  assert.equal(c.endLine, 25);
+});
+
+test('changelog entries with header parts', () => {
+  const doc = parseSpec(SPEC);
+  const e = doc.changelog[0];
+  assert.equal(e.weekday, 'Mon');
+  assert.equal(e.month, 'Jan');
+  assert.equal(e.day, 1);
+  assert.equal(e.year, 2024);
+  assert.equal(e.author, 'Jane Doe');
+  assert.equal(e.email, 'jane@example.org');
+  assert.equal(e.evr, '1.0-1');
+  assert.deepEqual(e.evrSpan, { start: off(29, 48), end: off(29, 53) });
+  assert.deepEqual(e.items.map((i) => i.text), ['- First']);
+});
+
+test('multi-line macros are one logical line; their content is not parsed as tags or sections', () => {
+  const text = 'Name: a\n%global desc %{expand:\nSummary: not a tag\n%description not a section\n}\nVersion: 1\n';
+  const doc = parseSpec(text);
+  assert.deepEqual(doc.tags.map((t) => t.name), ['Name', 'Version']);
+  assert.equal(doc.sections.length, 0);
+  assert.equal(doc.defines[0].body, '%{expand:\nSummary: not a tag\n%description not a section\n}');
+  assert.ok(doc.tagsInMacros.has('summary'));
+});
+
+test('rpm quirks: case-insensitive sections, tags only at column 0, %ifarch needs an argument', () => {
+  const doc = parseSpec('Name: a\n Version: 1\n%Description\nx\n%build\n%ifarch\n%endif\n');
+  assert.deepEqual(doc.tags.map((t) => t.name), ['Name']);
+  assert.deepEqual(doc.preambleStray.map((s) => s.line), [1]);
+  assert.deepEqual(doc.sections.map((s) => s.name), ['description', 'build']);
+  assert.deepEqual(doc.problems.map((p) => [p.code, p.line]), [['endif-without-if', 6]]);
+});
+
+test('structural problems: stray %else/%endif, unclosed %if and macro', () => {
+  const doc = parseSpec('%else\n%if 1\n%{foo\n');
+  assert.deepEqual(doc.problems.map((p) => [p.code, p.line, p.span.start, p.span.end]), [
+    ['else-without-if', 0, 0, 5], ['unclosed-macro', 2, 12, 17], ['unclosed-if', 1, 6, 9],
+  ]);
+});
+
+test('never throws and keeps offsets inside the text on garbage, CRLF, BOM and NULs', () => {
+  const inputs = ['', '%', '%{', '%(', '%[', '\uFEFFName: x\r\nVersion: 1\r\n', '\u0000\u0001%if\u0000', '}}}{{{%%%', '%package\n%description -n\n%files -f\n', '* * *\n%changelog\n* \n*'];
+  for (const text of inputs) {
+    const doc = parseSpec(text);
+    for (const t of doc.tags) assert.ok(t.span.start >= 0 && t.span.end <= text.length);
+    for (const r of doc.macroRefs) assert.ok(r.span.start >= 0 && r.span.end <= text.length && r.span.start <= r.span.end);
+    for (const s of doc.sections) assert.ok(s.bodySpan.start <= s.bodySpan.end && s.bodySpan.end <= text.length);
+  }
+  const crlf = parseSpec('Name: a\r\nVersion: 1\r\n');
+  assert.equal(crlf.tags[1].value, '1');
+  assert.deepEqual(crlf.tags[1].valueSpan, { start: 18, end: 19 });
+});

@@ -1,0 +1,78 @@
+// Checks that mirror rpmlint's SpecCheck, with rpmlint's ids and exact ranges.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, diag } from './helpers';
+import { depTokens } from '../../../../server/src/service/spec/checks/rpmlint';
+
+const withTags = (tags: string) => BASE.replace('License:        MIT', `License:        MIT\n${tags}`);
+
+test('macro-in-comment: single % only, with rpmlint\'s comment rule', () => {
+  assert.deepEqual(diag(BASE + '%build\n# uses %{_libdir} and %%{escaped}\nmake # %configure here\n', ['macro-in-comment']), [
+    'macro-in-comment warning 10:8-10:18 Macro expanded in comment: %{_libdir} (escape it as %%{_libdir})',
+    'macro-in-comment warning 11:8-11:18 Macro expanded in comment: %configure (escape it as %%configure)',
+  ]);
+});
+
+test('mixed-use-of-spaces-and-tabs, reported once on the later line', () => {
+  const text = BASE.replace('Version:        1.0', 'Version:\t1.0');
+  assert.deepEqual(diag(text, ['mixed-use-of-spaces-and-tabs']), ['mixed-use-of-spaces-and-tabs warning 2:1-2:13 Mixed use of spaces and tabs (spaces: line 1, tab: line 2)']);
+});
+
+test('hardcoded-library-path: lib64 paths, with the replacement', () => {
+  assert.deepEqual(diag(BASE + '%install\nrm %{buildroot}/usr/lib64/*.la\nls /lib64/x\n%files\n/usr/lib64/libx.so.1\n/usr/lib/systemd/system/x.service\n', ['hardcoded-library-path']), [
+    'hardcoded-library-path warning 10:4-10:26 Hard-coded library path %{buildroot}/usr/lib64: use %{buildroot}%{_libdir}',
+    'hardcoded-library-path warning 11:4-11:10 Hard-coded library path /lib64: use /%{_lib}',
+    'hardcoded-library-path warning 13:1-13:11 Hard-coded library path /usr/lib64: use %{_libdir}',
+  ]);
+});
+
+test('hardcoded-prefix-tag; obsolete BuildRoot, Group, %clean and %defattr are faded hints', () => {
+  const text = withTags('Prefix: /usr\nBuildRoot: %{_tmppath}/x\nGroup: Applications') + '%clean\nrm -rf x\n%files\n%defattr(-,root,root,-)\n';
+  assert.deepEqual(diag(text, ['hardcoded-prefix-tag', 'buildroot-tag', 'group-tag', 'superfluous-%clean-section', 'defattr-is-default']), [
+    'hardcoded-prefix-tag warning 6:9-6:13 Hard-coded Prefix tag /usr: remove it to allow relocation',
+    'buildroot-tag hint 7:1-7:25 BuildRoot is ignored by rpm >= 4.6 and can be removed',
+    'group-tag hint 8:1-8:20 The Group tag is not used by Fedora or EL and can be removed',
+    'superfluous-%clean-section hint 12:1-12:7 The %clean section is not needed: rpm cleans the build root itself',
+    'defattr-is-default hint 15:1-15:24 %defattr(-,root,root,-) is the default since rpm 4.4 and can be removed',
+  ]);
+});
+
+test('unversioned explicit Provides and Obsoletes; paths, versions and macros are fine', () => {
+  const text = withTags('Provides: foo, bar = 1.0, /usr/bin/x, %{name}-compat\nObsoletes: old < 2, older');
+  assert.deepEqual(diag(text, ['unversioned-explicit-provides', 'unversioned-explicit-obsoletes']), [
+    'unversioned-explicit-provides warning 6:11-6:14 Unversioned Provides: foo (add a version, e.g. foo = %{version}-%{release})',
+    'unversioned-explicit-obsoletes warning 7:21-7:26 Unversioned Obsoletes: older (add a version, e.g. older < 1.0-1)',
+  ]);
+  assert.deepEqual(depTokens('a(x) >= 1, (b or c)', 0).map((d) => [d.name, d.versioned]), [['a(x)', true], ['(b or c)', false]]);
+});
+
+test('setup-not-quiet, configure-without-libdir-spec, rpm-buildroot-usage', () => {
+  const text = BASE + '%prep\n%setup -n x\n%setup -q -T -c\n\n%build\n./configure \\\n  --prefix=/usr\nmake DESTDIR=%{buildroot}\necho %%{buildroot}\n';
+  assert.deepEqual(diag(text, ['setup-not-quiet', 'configure-without-libdir-spec', 'rpm-buildroot-usage']), [
+    'setup-not-quiet warning 10:1-10:7 Use %setup -q to avoid useless output from unpacking the sources',
+    'configure-without-libdir-spec warning 14:1-14:12 ./configure is run without --libdir=%{_libdir}',
+    'rpm-buildroot-usage warning 16:14-16:26 $RPM_BUILD_ROOT or %{buildroot} must not be used in %build: it breaks short-circuit builds',
+  ]);
+});
+
+test('patch-not-applied unless applied by number, -P, %autosetup or %autopatch', () => {
+  const tags = withTags('Patch0: a.patch\nPatch1: b.patch\nPatch2: c.patch\nPatch3: d.patch');
+  assert.deepEqual(diag(tags + '%prep\n%setup -q\n%patch0 -p1\n%patch -P 1 -p1\n%patch 2 -p1\n', ['patch-not-applied']), [
+    'patch-not-applied warning 9:1-9:16 Patch3 (d.patch) is declared but never applied',
+  ]);
+  assert.deepEqual(diag(tags + '%prep\n%autosetup -p1\n', ['patch-not-applied']), []);
+  assert.deepEqual(diag(tags + '%prep\n%autosetup -N\n%autopatch -p1\n', ['patch-not-applied']), []);
+});
+
+test('use-of-RPM_SOURCE_DIR once', () => {
+  assert.deepEqual(diag(BASE + '%install\ncp $RPM_SOURCE_DIR/a .\ncp %{_sourcedir}/b .\n', ['use-of-RPM_SOURCE_DIR']), [
+    'use-of-RPM_SOURCE_DIR warning 10:4-10:19 $RPM_SOURCE_DIR used: refer to sources as %{SOURCEn} instead',
+  ]);
+});
+
+test('deprecated PreReq and BuildPreReq', () => {
+  assert.deepEqual(diag(withTags('PreReq: a\nBuildPreReq: b'), ['prereq-use', 'buildprereq-use']), [
+    'prereq-use warning 6:1-6:7 PreReq is deprecated: use Requires, or Requires(pre)/Requires(post)',
+    'buildprereq-use warning 7:1-7:12 BuildPreReq is deprecated: use BuildRequires',
+  ]);
+});
