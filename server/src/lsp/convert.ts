@@ -120,7 +120,9 @@ export function toCodeAction(doc: TextDocument, a: CodeActionRecord): CodeAction
       : a.kind === 'refactor.rewrite' ? CodeActionKind.RefactorRewrite
       : CodeActionKind.Source,
   };
+  if (a.subKind) action.kind = a.subKind;
   if (a.isPreferred) action.isPreferred = true;
+  if (a.disabled) action.disabled = { reason: a.disabled };
   if (a.fixes) action.diagnostics = [toDiagnostic(doc, a.fixes)];
   if (a.edits.length) {
     action.edit = { changes: { [doc.uri]: a.edits.map((e) => TextEdit.replace(toRange(doc, e.span), e.newText)) } };

@@ -9,6 +9,7 @@ export interface Settings {
   /** Milliseconds to wait after an edit before re-analysing. */
   debounceMs: number;
   spec: SpecSettings;
+  changelog: { name: string; email: string };
 }
 
 export interface SpecSettings {
@@ -26,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   debounceMs: 0,
   spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {} },
+  changelog: { name: '', email: '' },
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -51,11 +53,18 @@ export function normalizeSettings(raw: unknown): Settings {
     severity,
     debounceMs: Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.debounceMs,
     spec: normalizeSpec(r.spec),
+    changelog: normalizeChangelog(r.changelog),
   };
 }
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+function normalizeChangelog(raw: unknown): Settings['changelog'] {
+  const r = isObject(raw) ? raw : {};
+  const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  return { name: str(r.name), email: str(r.email).replace(/^<|>$/g, '') };
 }
 
 function normalizeSpec(raw: unknown): SpecSettings {

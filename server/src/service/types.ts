@@ -88,6 +88,10 @@ export interface CodeActionRecord {
   fixes?: Finding;
   /** Edits to the same document. */
   edits: TextEditRecord[];
+  /** Shown instead of applying when the action cannot be done (LSP `disabled.reason`). */
+  disabled?: string;
+  /** A finer kind than `kind`, e.g. `source.hyperscale.addChangelogEntry`. */
+  subKind?: string;
   /** A client command to run after the edits. */
   command?: { command: string; title: string; arguments?: unknown[] };
 }

@@ -32,7 +32,19 @@ function binaryFinding(doc: SpecDocument): Finding | undefined {
   };
 }
 
+const cache = new WeakMap<SpecDocument, { key: string; findings: Finding[] }>();
+
+/** Diagnostics of a parsed spec (cached per tree and settings: code actions ask on every cursor move). */
 export function specDiagnostics(doc: SpecDocument, settings: Settings): Finding[] {
+  const key = JSON.stringify(settings.spec);
+  const hit = cache.get(doc);
+  if (hit && hit.key === key) return hit.findings;
+  const findings = computeDiagnostics(doc, settings);
+  cache.set(doc, { key, findings });
+  return findings;
+}
+
+function computeDiagnostics(doc: SpecDocument, settings: Settings): Finding[] {
   const binary = binaryFinding(doc);
   if (binary) return [binary];
   const all = [

@@ -1,0 +1,143 @@
+/**
+ * Spec code actions: quick fixes for findings where the fix is obvious, and the release workflow
+ * (add a changelog entry, bump the release), aware of %autorelease/%autochangelog and of SIG rebuild
+ * numbering (`2` -> `2.1` -> `2.2` for a Hyperscale profile).
+ */
+import type { Finding, Span } from '../../common/findings';
+import type { SpecDocument } from '../../rpm/ast';
+import { formatChangelogDate } from '../../rpm/changelog';
+import { expandMacros } from '../../rpm/expand';
+import { lineOfOffset } from '../../rpm/query';
+import type { Settings } from '../settings';
+import type { CodeActionRecord, TextEditRecord } from '../types';
+import { profileFor, specMacroTable } from './macroEnv';
+
+export const ADD_CHANGELOG_KIND = 'source.hyperscale.addChangelogEntry';
+export const BUMP_RELEASE_KIND = 'source.hyperscale.bumpRelease';
+
+/** The span of whole lines containing `span`, including the final line break. */
+function wholeLines(doc: SpecDocument, span: Span): Span {
+  const a = lineOfOffset(doc, span.start);
+  const b = lineOfOffset(doc, Math.max(span.start, span.end - 1));
+  return { start: doc.lines[a].start, end: doc.lines[b].next };
+}
+
+function fix(title: string, f: Finding, edits: TextEditRecord[], preferred = true): CodeActionRecord {
+  return { title, kind: 'quickfix', fixes: f, edits, isPreferred: preferred };
+}
+
+export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span): CodeActionRecord[] {
+  const out: CodeActionRecord[] = [];
+  const text = doc.text;
+  for (const f of findings) {
+    if (f.span.end < range.start || f.span.start > range.end) continue;
+    const data = (f.data ?? {}) as Record<string, unknown>;
+    switch (f.code) {
+      case 'buildroot-tag':
+      case 'group-tag':
+      case 'defattr-is-default':
+        out.push(fix(`Remove ${text.slice(f.span.start, f.span.end).split(/[:(]/)[0]}`, f, [{ span: wholeLines(doc, f.span), newText: '' }]));
+        break;
+      case 'superfluous-%clean-section': {
+        const s = doc.sections.find((x) => x.headerSpan.start === f.span.start);
+        if (s) out.push(fix('Remove the %clean section', f, [{ span: { start: s.headerSpan.start, end: doc.lines[s.endLine].next }, newText: '' }]));
+        break;
+      }
+      case 'setup-not-quiet':
+        out.push(fix('Add -q to %setup', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' -q' }]));
+        break;
+      case 'hardcoded-library-path':
+        if (typeof data.replacement === 'string') out.push(fix(`Replace with ${data.replacement}`, f, [{ span: f.span, newText: data.replacement }]));
+        break;
+      case 'macro-in-comment':
+      case 'macro-in-%changelog':
+        if (typeof data.escape === 'string') out.push(fix(`Escape as ${data.escape}`, f, [{ span: f.span, newText: data.escape }]));
+        break;
+      case 'undefined-macro':
+        if (typeof data.name === 'string') {
+          const written = text.slice(f.span.start, f.span.end);
+          out.push(fix(`Make it optional: %{?${data.name}}`, f, [{ span: f.span, newText: `%{?${data.name}}` }], false));
+          if (written.startsWith('%{') || written.startsWith('%')) {
+            out.push({ title: `Treat %${data.name} as known (setting hyperscale.spec.knownMacros)`, kind: 'quickfix', fixes: f, edits: [], command: { command: 'hyperscale.addKnownMacro', title: 'Add known macro', arguments: [data.name] } });
+          }
+        }
+        break;
+      case 'changelog-bogus-date':
+        if (typeof data.weekday === 'string') out.push(fix(`Change the weekday to ${data.weekday}`, f, [{ span: f.span, newText: data.weekday }]));
+        break;
+      case 'unversioned-explicit-provides':
+        out.push(fix('Add = %{version}-%{release}', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' = %{version}-%{release}' }]));
+        break;
+      case 'missing-description': {
+        const pkgIndex = doc.packages.findIndex((p, i) => (i === 0 ? !p.section && p.tags.some((t) => t.span.start === f.span.start) : p.section?.headerSpan.start === f.span.start));
+        const pkg = doc.packages[pkgIndex];
+        if (!pkg) break;
+        const summary = pkg.tags.find((t) => t.key === 'summary')?.value ?? 'TODO: describe the package.';
+        const header = pkgIndex === 0 ? '%description' : pkg.suffix !== undefined ? `%description ${pkg.suffix}` : `%description -n ${pkg.name}`;
+        // After the package's preamble: before the next section header.
+        const next = doc.sections.find((s) => s.line > (pkg.section?.line ?? -1) && s !== pkg.section);
+        const at = next ? next.headerSpan.start : text.length;
+        const lead = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+        out.push(fix(`Add ${header}`, f, [{ span: { start: at, end: at }, newText: `${lead}${header}\n${summary}.\n\n`.replace('..\n', '.\n') }]));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** `N%{?dist}` / `N.M%{?dist}`: the numeric head of a Release value and the rest. */
+function splitRelease(value: string): { head: string; rest: string } | undefined {
+  const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(value);
+  return m ? { head: m[1], rest: m[2] } : undefined;
+}
+
+/** The next release: +1 on the first number; a SIG rebuild appends or increments `.N` instead. */
+export function nextRelease(head: string, sig: boolean): string {
+  const parts = head.split('.').map(Number);
+  if (sig) return parts.length === 1 ? `${parts[0]}.1` : [...parts.slice(0, -1), parts[parts.length - 1] + 1].join('.');
+  return String(parts[0] + 1);
+}
+
+export function releaseActions(doc: SpecDocument, settings: Settings, now: Date): CodeActionRecord[] {
+  const main = doc.packages[0];
+  const rel = main.tags.find((t) => t.key === 'release');
+  const profile = profileFor(settings.spec);
+  const out: CodeActionRecord[] = [];
+  const autorelease = rel ? /%\{?\??autorelease\b/.test(rel.value) : false;
+  const bumped = rel && !autorelease ? splitRelease(rel.value) : undefined;
+  const bump: CodeActionRecord = { title: 'Bump Release', kind: 'source', subKind: BUMP_RELEASE_KIND, edits: [] };
+  if (!rel) bump.disabled = 'The spec has no Release: tag.';
+  else if (autorelease) bump.disabled = 'Release uses %autorelease: it is computed from the git history at build time; commit your change instead of editing Release.';
+  else if (!bumped) bump.disabled = `Release "${rel.value}" does not start with a number.`;
+  else bump.edits = [{ span: { start: rel.valueSpan.start, end: rel.valueSpan.start + bumped.head.length }, newText: nextRelease(bumped.head, profile.sigRebuild) }];
+  if (bumped) bump.title = `Bump Release to ${nextRelease(bumped.head, profile.sigRebuild)}${bumped.rest}${profile.sigRebuild ? ` (SIG rebuild for ${profile.id})` : ''}`;
+  out.push(bump);
+
+  const add: CodeActionRecord = { title: 'Add %changelog entry', kind: 'source', subKind: ADD_CHANGELOG_KIND, edits: [] };
+  const changelog = doc.sections.find((s) => s.kind === 'changelog');
+  const autochangelog = /^%\{?\??autochangelog\}?\s*$/m.test(changelog ? doc.text.slice(changelog.bodySpan.start, changelog.bodySpan.end) : '');
+  if (autochangelog) add.disabled = 'The changelog uses %autochangelog: the entry comes from your commit message.';
+  else {
+    const table = specMacroTable(doc, profile);
+    const expand = (s: string) => expandMacros(s.replace(/%\{\??dist\}|%dist\b/g, ''), table).text;
+    const version = main.tags.find((t) => t.key === 'version');
+    const epoch = main.tags.find((t) => t.key === 'epoch');
+    const release = rel ? (bumped ? bumped.head + bumped.rest : rel.value) : '1';
+    const evr = `${epoch ? expand(epoch.value) + ':' : ''}${version ? expand(version.value) : '0'}-${expand(release).replace(/%\{\?[^}]*\}/g, '')}`;
+    const who = settings.changelog.name || 'Your Name';
+    const mail = settings.changelog.email || 'you@example.org';
+    const entry = `* ${formatChangelogDate(now)} ${who} <${mail}> - ${evr}\n- \n`;
+    if (changelog) {
+      const at = changelog.bodySpan.end > changelog.bodySpan.start ? changelog.bodySpan.start : doc.lines[changelog.endLine].next;
+      const sep = doc.changelog.length ? '\n' : '';
+      add.edits = [{ span: { start: at, end: at }, newText: entry + sep }];
+    } else {
+      const lead = doc.text.endsWith('\n') || doc.text === '' ? '' : '\n';
+      add.edits = [{ span: { start: doc.text.length, end: doc.text.length }, newText: `${lead}\n%changelog\n${entry}` }];
+    }
+    add.title = `Add %changelog entry for ${evr}`;
+  }
+  out.push(add);
+  return out;
+}

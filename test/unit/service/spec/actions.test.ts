@@ -1,0 +1,102 @@
+// Quick fixes and the release workflow (changelog entry, release bump) for specs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSpec } from '../../../../server/src/rpm/parser';
+import { nextRelease, quickFixes, releaseActions } from '../../../../server/src/service/spec/actions';
+import { specDiagnostics } from '../../../../server/src/service/spec/diagnostics';
+import { normalizeSettings } from '../../../../server/src/service/settings';
+import type { CodeActionRecord } from '../../../../server/src/service/types';
+import { BASE } from './helpers';
+
+const S = normalizeSettings({ changelog: { name: 'Jane Packager', email: '<jane@example.org>' } });
+const NOW = new Date(Date.UTC(2026, 10, 24));
+
+function apply(text: string, a: CodeActionRecord): string {
+  let out = text;
+  for (const e of [...a.edits].sort((x, y) => y.span.start - x.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+function fixesFor(text: string, code: string): CodeActionRecord[] {
+  const doc = parseSpec(text);
+  const f = specDiagnostics(doc, S).find((x) => x.code === code)!;
+  assert.ok(f, `no ${code} finding`);
+  return quickFixes(doc, [f], f.span);
+}
+
+test('remove obsolete tags and %defattr; the diagnostic goes away', () => {
+  const text = BASE.replace('License:        MIT', 'License:        MIT\nGroup:          Tools');
+  const [fix] = fixesFor(text, 'group-tag');
+  assert.equal(fix.title, 'Remove Group');
+  assert.equal(apply(text, fix), BASE);
+  const files = BASE + '%files\n%defattr(-,root,root,-)\n/x\n';
+  assert.equal(apply(files, fixesFor(files, 'defattr-is-default')[0]), BASE + '%files\n/x\n');
+});
+
+test('add -q to %setup; replace /usr/lib64 with %{_libdir}; escape a macro in a comment', () => {
+  const setup = BASE + '%prep\n%setup -n x\n';
+  assert.equal(apply(setup, fixesFor(setup, 'setup-not-quiet')[0]), BASE + '%prep\n%setup -q -n x\n');
+  const lib = BASE + '%files\n/usr/lib64/libx.so.1\n';
+  const [libFix] = fixesFor(lib, 'hardcoded-library-path');
+  assert.equal(libFix.title, 'Replace with %{_libdir}');
+  assert.equal(apply(lib, libFix), BASE + '%files\n%{_libdir}/libx.so.1\n');
+  const comment = BASE + '%build\n# see %{name}\n';
+  assert.equal(apply(comment, fixesFor(comment, 'macro-in-comment')[0]), BASE + '%build\n# see %%{name}\n');
+});
+
+test('add a missing %description for a subpackage, after its preamble', () => {
+  const text = BASE + '%package devel\nSummary:        Development files\n\n%prep\n';
+  const [fix] = fixesFor(text, 'missing-description');
+  assert.equal(fix.title, 'Add %description devel');
+  const fixed = apply(text, fix);
+  assert.equal(fixed, BASE + '%package devel\nSummary:        Development files\n\n%description devel\nDevelopment files.\n\n%prep\n');
+  assert.deepEqual(specDiagnostics(parseSpec(fixed), S).filter((f) => f.severity === 'error'), []);
+});
+
+test('fix the weekday of a bogus changelog date; version a Provides; make an undefined macro optional', () => {
+  const cl = BASE + '%changelog\n* Tue Jan 01 2024 J <j@x> - 1\n- x\n';
+  assert.equal(apply(cl, fixesFor(cl, 'changelog-bogus-date')[0]), BASE + '%changelog\n* Mon Jan 01 2024 J <j@x> - 1\n- x\n');
+  const prov = BASE.replace('License:        MIT', 'License:        MIT\nProvides: hello-tools');
+  assert.match(apply(prov, fixesFor(prov, 'unversioned-explicit-provides')[0]), /Provides: hello-tools = %\{version\}-%\{release\}\n/);
+  const und = BASE + '%build\nmake %{mytarget}\n';
+  const fixes = fixesFor(und, 'undefined-macro');
+  assert.deepEqual(fixes.map((f) => f.title), ['Make it optional: %{?mytarget}', 'Treat %mytarget as known (setting hyperscale.spec.knownMacros)']);
+  assert.equal(apply(und, fixes[0]), BASE + '%build\nmake %{?mytarget}\n');
+  assert.deepEqual(fixes[1].command, { command: 'hyperscale.addKnownMacro', title: 'Add known macro', arguments: ['mytarget'] });
+});
+
+test('release numbering: +1 for Fedora, .N for a SIG rebuild', () => {
+  assert.equal(nextRelease('1', false), '2');
+  assert.equal(nextRelease('2.1', false), '3');
+  assert.equal(nextRelease('2', true), '2.1');
+  assert.equal(nextRelease('2.1', true), '2.2');
+  assert.equal(nextRelease('2.9', true), '2.10');
+});
+
+test('bump release and add a changelog entry, for Fedora and for Hyperscale', () => {
+  const text = BASE + '%changelog\n* Mon Jan 01 2024 J <j@x> - 1.0-1\n- x\n';
+  const [bump, add] = releaseActions(parseSpec(text), S, NOW);
+  assert.equal(bump.title, 'Bump Release to 2%{?dist}');
+  assert.equal(add.title, 'Add %changelog entry for 1.0-1');
+  const bumped = apply(text, bump);
+  assert.match(bumped, /^Release: {8}2%\{\?dist\}$/m);
+  const [, add2] = releaseActions(parseSpec(bumped), S, NOW);
+  assert.equal(apply(bumped, add2).split('%changelog\n')[1], '* Tue Nov 24 2026 Jane Packager <jane@example.org> - 1.0-2\n- \n\n* Mon Jan 01 2024 J <j@x> - 1.0-1\n- x\n');
+  const hs = normalizeSettings({ spec: { profile: 'el9-hs' } });
+  const [sigBump] = releaseActions(parseSpec(text), hs, NOW);
+  assert.equal(sigBump.title, 'Bump Release to 1.1%{?dist} (SIG rebuild for el9-hs)');
+  assert.equal(sigBump.subKind, 'source.hyperscale.bumpRelease');
+});
+
+test('%autorelease and %autochangelog: the actions say what to do instead', () => {
+  const text = BASE.replace('1%{?dist}', '%autorelease') + '%changelog\n%autochangelog\n';
+  const [bump, add] = releaseActions(parseSpec(text), S, NOW);
+  assert.equal(bump.disabled, 'Release uses %autorelease: it is computed from the git history at build time; commit your change instead of editing Release.');
+  assert.equal(add.disabled, 'The changelog uses %autochangelog: the entry comes from your commit message.');
+  assert.deepEqual([bump.edits, add.edits], [[], []]);
+});
+
+test('a spec without %changelog gets one', () => {
+  const [, add] = releaseActions(parseSpec(BASE), S, NOW);
+  assert.equal(apply(BASE, add), BASE + '\n%changelog\n* Tue Nov 24 2026 Jane Packager <jane@example.org> - 1.0-1\n- \n');
+});
