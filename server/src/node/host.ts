@@ -1,6 +1,8 @@
 /** The Host implementation on Node: real files, real network, real clock. Used by the LSP server and the CLI. */
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Host, HttpResponse } from '../service/types';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.cache', 'BUILD', 'BUILDROOT']);
@@ -19,6 +21,18 @@ export function createNodeHost(opts: NodeHostOptions): Host {
       } catch {
         return undefined;
       }
+    },
+    async stat(p: string) {
+      try {
+        const st = await fs.stat(p);
+        return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async decompress(data, format) {
+      if (format === 'gzip') return new Uint8Array(gunzipSync(data));
+      return xzDecompress(data);
     },
     async findWorkspaceFiles(name: RegExp, maxResults = 200) {
       const found: string[] = [];
@@ -60,4 +74,25 @@ export function createNodeHost(opts: NodeHostOptions): Host {
     now: () => new Date(),
     log: opts.log,
   };
+}
+
+/** xz through the `xz` tool (Debian xz-utils); no code from the data is run. */
+function xzDecompress(data: Uint8Array): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    let child;
+    try {
+      child = spawn('xz', ['-dc'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      reject(new Error(`cannot run xz to decompress: ${String(e)}`));
+      return;
+    }
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => { err += d; });
+    child.on('error', (e) => reject(new Error(`cannot run xz to decompress (install xz-utils): ${e.message}`)));
+    child.on('close', (code) => (code === 0 ? resolve(new Uint8Array(Buffer.concat(out))) : reject(new Error(`xz failed: ${err.trim() || `exit ${code}`}`))));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(Buffer.from(data));
+  });
 }

@@ -10,6 +10,20 @@ export interface Settings {
   debounceMs: number;
   spec: SpecSettings;
   changelog: { name: string; email: string };
+  kiwi: KiwiSettings;
+}
+
+export interface KiwiSettings {
+  /** Comps files (plain, .gz or .xz); relative paths are relative to the first workspace folder. */
+  compsFiles: string[];
+  /** `koji`: Koji/CBS rules are errors (environment groups, non-this:// includes). */
+  mode: 'dnf' | 'koji';
+  /** A repository whose repodata/repomd.xml group entry supplies comps. */
+  compsRepositoryUrl: string;
+  fetchTimeoutMs: number;
+  cacheTtlSeconds: number;
+  /** Use comps*.xml files found in the workspace. */
+  workspaceComps: boolean;
 }
 
 export interface SpecSettings {
@@ -28,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 0,
   spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {} },
   changelog: { name: '', email: '' },
+  kiwi: { compsFiles: [], mode: 'dnf', compsRepositoryUrl: '', fetchTimeoutMs: 10000, cacheTtlSeconds: 3600, workspaceComps: true },
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -54,11 +69,30 @@ export function normalizeSettings(raw: unknown): Settings {
     debounceMs: Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.debounceMs,
     spec: normalizeSpec(r.spec),
     changelog: normalizeChangelog(r.changelog),
+    kiwi: normalizeKiwi(r.kiwi),
   };
 }
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+function num(v: unknown, dflt: number, min: number, max: number): number {
+  const n = Number(v);
+  return Number.isFinite(n) && n >= min ? Math.min(n, max) : dflt;
+}
+
+function normalizeKiwi(raw: unknown): KiwiSettings {
+  const r = isObject(raw) ? raw : {};
+  const d = DEFAULT_SETTINGS.kiwi;
+  return {
+    compsFiles: strings(r.compsFiles),
+    mode: r.mode === 'koji' ? 'koji' : 'dnf',
+    compsRepositoryUrl: typeof r.compsRepositoryUrl === 'string' && /^https?:\/\//.test(r.compsRepositoryUrl.trim()) ? r.compsRepositoryUrl.trim().replace(/\/+$/, '') : '',
+    fetchTimeoutMs: num(r.fetchTimeoutMs, d.fetchTimeoutMs, 100, 120000),
+    cacheTtlSeconds: num(r.cacheTtlSeconds, d.cacheTtlSeconds, 0, 7 * 86400),
+    workspaceComps: r.workspaceComps !== false,
+  };
 }
 
 function normalizeChangelog(raw: unknown): Settings['changelog'] {

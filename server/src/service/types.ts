@@ -113,6 +113,10 @@ export interface HttpResponse {
  */
 export interface Host {
   readFile(path: string): Promise<Uint8Array | undefined>;
+  /** Size and modification time, or undefined when the file does not exist. */
+  stat(path: string): Promise<{ size: number; mtimeMs: number } | undefined>;
+  /** Decompresses gzip or xz data; throws with a clear message when it cannot. */
+  decompress(data: Uint8Array, format: 'gzip' | 'xz'): Promise<Uint8Array>;
   /** Files (absolute paths) in the workspace folders whose base name matches `name`. */
   findWorkspaceFiles(name: RegExp, maxResults?: number): Promise<string[]>;
   workspaceFolders(): string[];

@@ -1,0 +1,108 @@
+/**
+ * Static versions of KIWI's runtime checks (kiwi/runtime_checker.py) that need no build: repositories,
+ * version, volume rules, efifatimagesize, collections and the package manager, dracut-kiwi modules for
+ * iso/oem types, archives/files next to the description, config.sh/images.sh.
+ */
+import type { Finding } from '../../common/findings';
+import { allFiles, type Description } from '../description';
+import type { ImageType } from '../model';
+import { attrValue, children, descendants } from '../xml';
+
+const f = (code: string, severity: Finding['severity'], message: string, span: { start: number; end: number }): Finding =>
+  ({ code, severity, message, span, source: 'kiwi' });
+
+export function runtimeFindings(d: Description): Finding[] {
+  const out: Finding[] = [];
+  const file = d.file;
+  const root = file.root!;
+  const files = allFiles(d);
+  const isMain = d.parent === undefined && file.schemaversion !== undefined;
+  if (isMain) {
+    if (!files.some((x) => x.repositories.length > 0)) {
+      out.push(f('kiwi-no-repository', 'warning', 'No repositories configured: KIWI needs <repository> elements unless the build passes --set-repo/--add-repo (Koji/CBS does)', root.nameSpan));
+    }
+    const prefs = files.flatMap((x) => x.preferences);
+    if (prefs.length && !prefs.some((p) => p.version)) {
+      out.push(f('kiwi-no-version', 'error', 'No <version> in any <preferences>: KIWI requires an image version', prefs.find((p) => file.preferences.includes(p))?.node.nameSpan ?? root.nameSpan));
+    }
+  }
+  const pm = files.flatMap((x) => x.preferences).map((p) => p.packagemanager).find((x) => x);
+  for (const section of file.packages) {
+    for (const e of section.entries) {
+      if (e.kind === 'namedCollection' && pm && /^(apt|microdnf)/.test(pm.value)) {
+        out.push(f('kiwi-collection-unsupported', 'error', `namedCollection is not supported with the ${pm.value} package manager`, e.nameSpan));
+      }
+      if (e.kind === 'collectionModule') {
+        if (section.type !== 'bootstrap') out.push(f('kiwi-collection-module', 'error', 'collectionModule is only allowed in <packages type="bootstrap">', e.nameSpan));
+        else if (pm && /^(zypper|apt)/.test(pm.value)) out.push(f('kiwi-collection-module', 'error', `collectionModule needs dnf; the package manager is ${pm.value}`, e.nameSpan));
+      }
+      if ((e.kind === 'archive' || e.kind === 'file') && !/^[a-z]+:\/\//.test(e.name) && !e.name.startsWith('/') && !d.exists(e.name)) {
+        out.push(f(`kiwi-${e.kind}-missing`, 'error', `${e.kind} '${e.name}' not found next to the description`, e.nameSpan));
+      }
+    }
+  }
+  for (const pref of file.preferences) {
+    for (const t of pref.types) out.push(...typeChecks(d, t));
+  }
+  out.push(...scriptHints(d));
+  return out;
+}
+
+function typeChecks(d: Description, t: ImageType): Finding[] {
+  const out: Finding[] = [];
+  const efi = t.attr('efifatimagesize');
+  if (efi?.value && /^\d+$/.test(efi.value) && Number(efi.value) > 31 && efi.valueSpan) {
+    out.push(f('kiwi-efifatimagesize', 'error', `efifatimagesize ${efi.value} is too large: KIWI accepts at most 31 (MB)`, efi.valueSpan));
+  }
+  const disk = children(t.node, 'systemdisk')[0];
+  if (disk) {
+    const lvm = attrValue(disk, 'preferlvm') === 'true' || (t.attr('filesystem')?.value ?? '') !== 'btrfs';
+    const volumes = children(disk, 'volume');
+    let all = 0;
+    for (const v of volumes) {
+      const label = v.attrs.find((a) => a.name === 'label');
+      if (label?.value && label.valueSpan && !lvm && label.value !== 'SWAP') {
+        out.push(f('kiwi-volume-label-without-lvm', 'error', 'a volume label only takes effect with LVM: btrfs manages its own volumes (set preferlvm="true" on <systemdisk>)', label.valueSpan));
+      }
+      const mp = v.attrs.find((a) => a.name === 'mountpoint');
+      if (mp?.value === '/' && mp.valueSpan) out.push(f('kiwi-volume-root-mountpoint', 'error', 'the root volume must be sized with <volume name="@root" …/>, not a "/" mountpoint', mp.valueSpan));
+      const size = attrValue(v, 'size') ?? attrValue(v, 'freespace') ?? '';
+      if (size.includes('all') && ++all === 2) out.push(f('kiwi-volume-multiple-all', 'error', "only one volume may take the remaining space (size=\"all\")", v.nameSpan));
+    }
+  }
+  // dracut modules KIWI needs in the image for iso and oem types.
+  const need: string[] = [];
+  const image = t.image;
+  const initrd = t.attr('initrd_system')?.value ?? 'dracut';
+  if (image === 'iso' && t.attr('flags')?.value !== 'dmsquash') need.push('dracut-kiwi-live');
+  if (image === 'oem' && initrd === 'dracut') {
+    const resize = descendants(t.node, 'oem-resize')[0];
+    if (!resize || resize.text.trim() !== 'false') need.push('dracut-kiwi-oem-repart');
+    if (['installiso', 'installstick', 'installpxe'].some((a) => t.attr(a)?.value === 'true')) need.push('dracut-kiwi-oem-dump');
+  }
+  if (initrd === 'dracut' && t.attr('overlayroot')?.value === 'true') need.push('dracut-kiwi-overlay');
+  if (need.length) {
+    // Type-specific sections (`<packages type="iso">`) count too; delete/uninstall lists do not.
+    const names = new Set(allFiles(d).flatMap((x) => x.packages.filter((p) => p.type !== 'delete' && p.type !== 'uninstall').flatMap((p) => p.entries.map((e) => e.name))));
+    const collections = allFiles(d).some((x) => x.packages.some((p) => p.entries.some((e) => e.kind === 'namedCollection' || e.name.startsWith('@'))));
+    for (const pkg of need) {
+      if (!names.has(pkg) && !collections) {
+        out.push(f('kiwi-dracut-package-missing', 'error', `the ${image} type needs the package ${pkg} in <packages type="image"> (or type="${image}")`, t.imageSpan));
+      }
+    }
+  }
+  return out;
+}
+
+function scriptHints(d: Description): Finding[] {
+  if (d.parent || !d.file.schemaversion) return [];
+  const out: Finding[] = [];
+  for (const name of ['config.sh', 'images.sh']) {
+    const text = d.neighbour(name);
+    if (text === undefined) continue;
+    if (!text.startsWith('#!')) {
+      out.push(f('kiwi-script-shebang', 'information', `${name} next to this description has no #! line: KIWI runs it with bash inside the image; start it with #!/bin/bash`, d.file.root!.nameSpan));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * Gathers what the pure checks need through the host: the file's model, its includes (this:// paths
+ * relative to the description folder, confined to it), the parent description of a fragment, comps, and
+ * the existence of archives and config scripts next to the description.
+ */
+import type { Description, IncludeResolution } from '../../kiwi/description';
+import { parseKiwi, type KiwiFile } from '../../kiwi/model';
+import { basename, decodeText, dirname, joinPath, uriToPath } from '../paths';
+import type { Context, TextDoc } from '../types';
+import { loadComps } from './compsSource';
+
+const docCache = new Map<string, { version: number; text: string; file: KiwiFile }>();
+const fileCache = new Map<string, { key: string; file: KiwiFile }>();
+const parentCache = new Map<string, { at: number; parent?: { file: KiwiFile; path: string } }>();
+
+/** The model of an open document (parsed once per version). */
+export function kiwiFileOf(doc: TextDoc): KiwiFile {
+  const hit = docCache.get(doc.uri);
+  if (hit && hit.version === doc.version && hit.text === doc.text) return hit.file;
+  const file = parseKiwi(doc.text);
+  docCache.set(doc.uri, { version: doc.version, text: doc.text, file });
+  if (docCache.size > 32) docCache.delete(docCache.keys().next().value!);
+  return file;
+}
+
+/** The model of a file on disk (cached by size and mtime). */
+export async function kiwiFileAt(ctx: Context, path: string): Promise<KiwiFile | undefined> {
+  const st = await ctx.host.stat(path);
+  if (!st) return undefined;
+  const key = `${st.size}:${st.mtimeMs}`;
+  const hit = fileCache.get(path);
+  if (hit && hit.key === key) return hit.file;
+  const bytes = await ctx.host.readFile(path);
+  if (!bytes) return undefined;
+  const file = parseKiwi(decodeText(bytes));
+  fileCache.set(path, { key, file });
+  return file;
+}
+
+async function resolveIncludes(ctx: Context, file: KiwiFile, dir: string | undefined): Promise<IncludeResolution[]> {
+  const out: IncludeResolution[] = [];
+  for (const include of file.includes) {
+    if (!include.from.startsWith('this://')) {
+      out.push({ include, path: include.from, status: 'not-local' });
+      continue;
+    }
+    if (!dir) continue; // an unsaved document has no folder to resolve against
+    const rel = include.from.slice('this://'.length);
+    const path = joinPath(dir, rel, true);
+    if (!path) {
+      out.push({ include, path: rel, status: 'outside' });
+      continue;
+    }
+    const inc = await kiwiFileAt(ctx, path);
+    out.push(inc ? { include, path: rel.replace(/^\.\//, ''), status: 'ok', file: inc } : { include, path: rel.replace(/^\.\//, ''), status: 'missing' });
+  }
+  return out;
+}
+
+/** For a fragment (no schemaversion): the workspace description that includes it, if any. */
+async function findParent(ctx: Context, path: string): Promise<{ file: KiwiFile; path: string } | undefined> {
+  const now = ctx.host.now().getTime();
+  const hit = parentCache.get(path);
+  if (hit && now - hit.at < 10000) return hit.parent;
+  let parent: { file: KiwiFile; path: string } | undefined;
+  const name = basename(path);
+  for (const candidate of await ctx.host.findWorkspaceFiles(/\.(kiwi|xml)$/, 400)) {
+    if (candidate === path) continue;
+    const file = await kiwiFileAt(ctx, candidate);
+    if (!file?.schemaversion || !file.includes.some((i) => i.from.endsWith(name))) continue;
+    const target = file.includes.find((i) => i.from.startsWith('this://') && joinPath(dirname(candidate), i.from.slice(7), true) === path);
+    if (target) {
+      parent = { file, path: candidate };
+      break;
+    }
+  }
+  parentCache.set(path, { at: now, parent });
+  return parent;
+}
+
+export interface Resolved {
+  desc: Description;
+  path?: string;
+  notices: string[];
+}
+
+export async function resolveDescription(doc: TextDoc, ctx: Context): Promise<Resolved> {
+  const file = kiwiFileOf(doc);
+  const path = uriToPath(doc.uri);
+  const dir = path ? dirname(path) : undefined;
+  const includes = await resolveIncludes(ctx, file, dir);
+  let parent: Description['parent'];
+  if (path && file.isImage && !file.schemaversion) {
+    const p = await findParent(ctx, path);
+    if (p) {
+      // The parent's include of this file is the open document (maybe unsaved), not the disk copy.
+      const parentDir = dirname(p.path);
+      const includes = (await resolveIncludes(ctx, p.file, parentDir)).map((r): IncludeResolution =>
+        r.status === 'ok' && joinPath(parentDir, r.include.from.slice(7), true) === path ? { ...r, file } : r);
+      parent = { ...p, includes };
+    }
+  }
+  const existing = new Set<string>();
+  const neighbours = new Map<string, string>();
+  if (dir) {
+    for (const section of file.packages) {
+      for (const e of section.entries) {
+        if ((e.kind === 'archive' || e.kind === 'file') && !e.name.includes('://')) {
+          const p = joinPath(dir, e.name, true);
+          if (p && (await ctx.host.stat(p))) existing.add(e.name);
+        }
+      }
+    }
+    for (const name of ['config.sh', 'images.sh']) {
+      const bytes = await ctx.host.readFile(`${dir}/${name}`);
+      if (bytes) neighbours.set(name, decodeText(bytes));
+    }
+  }
+  const comps = file.packages.some((p) => p.entries.some((e) => e.kind === 'namedCollection' || e.name.startsWith('@'))) ? await loadComps(ctx) : { notices: [] };
+  const desc: Description = {
+    file, includes, parent, comps: comps.index, mode: ctx.settings.kiwi.mode,
+    exists: (rel) => !dir || existing.has(rel),
+    neighbour: (name) => neighbours.get(name),
+  };
+  return { desc, path, notices: comps.notices };
+}
+
+export function clearKiwiCaches(): void {
+  docCache.clear();
+  fileCache.clear();
+  parentCache.clear();
+}
