@@ -133,6 +133,9 @@ export function parseXml(text: string): XmlDoc {
       const end = Number.isFinite(e.token.endOffset) ? (e.token.endOffset ?? at) + 1 : at;
       problems.push({ message: friendly(e.message), span: { start: Math.min(at, text.length), end: Math.min(Math.max(end, at), text.length) } });
     }
+    // Error recovery cascades: after the first syntax error the rest are mostly consequences.
+    const syntax = problems.filter((p) => p.message.startsWith('XML syntax')).sort((a, b) => a.span.start - b.span.start);
+    for (const extra of syntax.slice(1)) problems.splice(problems.indexOf(extra), 1);
     const ast = buildAst(r.cst as never, r.tokenVector);
     const root = ast.rootElement ? convert(ast.rootElement, text) : undefined;
     return { root, problems, doctype };

@@ -171,8 +171,9 @@ export function kiwiFolding(file: KiwiFile): FoldRecord[] {
   const out: FoldRecord[] = [];
   const text = file.text;
   const walk = (n: XNode) => {
+    // Fold up to the line before the closing tag, which stays visible.
     const lastLineStart = text.lastIndexOf('\n', n.span.end - 1) + 1;
-    if (text.slice(n.span.start, n.span.end).includes('\n')) out.push({ start: n.span.start, end: lastLineStart });
+    if (lastLineStart > n.span.start && text.slice(n.span.start, lastLineStart - 1).includes('\n')) out.push({ start: n.span.start, end: lastLineStart - 1 });
     n.children.forEach(walk);
   };
   if (file.root) walk(file.root);

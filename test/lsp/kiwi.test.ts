@@ -1,0 +1,72 @@
+// The real bundled server over stdio on a KIWI description in a temp workspace: diagnostics, the
+// environment quick fix through textDocument/codeAction, and clean diagnostics after applying it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileUri, REPO_ROOT, spawnServer } from './harness';
+
+const DESCRIPTION = `<?xml version="1.0" encoding="utf-8"?>
+<image schemaversion="7.4" name="hs-cloud">
+  <description type="system"><author>SIG</author><contact>sig@example.org</contact><specification>Cloud</specification></description>
+  <preferences>
+    <version>1.0.0</version>
+    <packagemanager>dnf</packagemanager>
+    <type image="oem" filesystem="xfs"><oemconfig><oem-resize>false</oem-resize></oemconfig></type>
+  </preferences>
+  <repository type="rpm-md"><source path="https://example.org/repo"/></repository>
+  <packages type="image">
+    <namedCollection name="cloud-server-environment"/>
+  </packages>
+</image>
+`;
+
+test('KIWI over LSP: Koji diagnostic, quick fix via codeAction, clean after applying it', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'kiwi-lsp-'));
+  mkdirSync(join(ws, 'desc'));
+  const file = join(ws, 'desc', 'appliance.kiwi');
+  writeFileSync(file, DESCRIPTION);
+  copyFileSync(join(REPO_ROOT, 'test', 'fixtures', 'kiwi', 'comps-small.xml'), join(ws, 'comps.xml'));
+  const { client } = spawnServer();
+  try {
+    await client.initialize({ rootPath: ws, initializationOptions: { settings: { kiwi: { mode: 'koji' } } } });
+    const uri = fileUri(file);
+    client.open(uri, 'kiwi', DESCRIPTION);
+    const diags = await client.diagnostics(uri, { version: 1 });
+    assert.deepEqual(diags.map((d) => [d.code, d.severity, d.source, d.range.start.line, d.range.start.character, d.range.end.character]), [
+      ['kiwi-environment-group', 1, 'kiwi', 10, 27, 51],
+    ]);
+    const actions = await client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags },
+    });
+    assert.equal(actions[0].title, "Replace 'cloud-server-environment' with its groups: core, cloud-server");
+    assert.equal(actions[0].kind, 'quickfix');
+    assert.equal(actions[0].isPreferred, true);
+    const edits = actions[0].edit.changes[uri];
+    assert.equal(edits.length, 1);
+    const v2 = client.change(uri, [{ range: edits[0].range, text: edits[0].newText }]);
+    const after = await client.diagnostics(uri, { version: v2 });
+    assert.deepEqual(after, []);
+  } finally {
+    await client.shutdown();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});
+
+test('a KIWI config.xml opened as plain XML is recognised by its <image> root', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'kiwi-lsp-'));
+  const file = join(ws, 'config.xml');
+  const text = DESCRIPTION.replace('<namedCollection name="cloud-server-environment"/>', '<package name="vim"/>').replace('<version>1.0.0</version>', '');
+  writeFileSync(file, text);
+  const { client } = spawnServer();
+  try {
+    await client.initialize({ rootPath: ws });
+    client.open(fileUri(file), 'xml', text);
+    const diags = await client.diagnostics(fileUri(file), { version: 1 });
+    assert.deepEqual(diags.map((d) => d.code), ['kiwi-no-version']);
+  } finally {
+    await client.shutdown();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,93 @@
+// KIWI editor features: the environment quick fix, completion, hover, definition, outline, folding.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clearKiwiCaches } from '../../../../server/src/service/kiwi/resolve';
+import type { CodeActionRecord } from '../../../../server/src/service/types';
+import { context, memoryHost } from '../memoryHost';
+import { COMPS, diag, doc, image, service } from './helpers';
+
+const WS = '/ws/desc/appliance.kiwi';
+function apply(text: string, a: CodeActionRecord): string {
+  let out = text;
+  for (const e of [...a.edits].sort((x, y) => y.span.start - x.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+test('quick fix replaces an environment by its groups (preferred) or groups + optional groups, keeping indent and attributes', async () => {
+  const text = image('  <packages type="image">\n    <namedCollection name="cloud-server-environment" arch="x86_64"/>\n    <package name="vim"/>\n  </packages>');
+  const files = { [WS]: text, '/ws/comps.xml': COMPS };
+  const host = memoryHost(files);
+  clearKiwiCaches();
+  const at = text.indexOf('cloud-server-environment') + 3;
+  const actions = await service.codeActions!(doc(WS, text), { start: at, end: at }, context(host));
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
+    ["Replace 'cloud-server-environment' with its groups: core, cloud-server", true],
+    ["Replace 'cloud-server-environment' with its groups and optional groups (3)", false],
+  ]);
+  const fixed = apply(text, actions[0]);
+  assert.match(fixed, /\n {4}<namedCollection name="core" arch="x86_64"\/>\n {4}<namedCollection name="cloud-server" arch="x86_64"\/>\n {4}<package name="vim"\/>/);
+  assert.deepEqual(await diag({ ...files, [WS]: fixed }, WS), []);
+  assert.match(apply(text, actions[1]), /<namedCollection name="standard" arch="x86_64"\/>/);
+});
+
+test('the quick fix keeps the @-package form', async () => {
+  const text = image('  <packages type="image">\n    <package name="@^cloud-server-environment"/>\n  </packages>');
+  clearKiwiCaches();
+  const at = text.indexOf('@^') + 4;
+  const [fix] = await service.codeActions!(doc(WS, text), { start: at, end: at }, context(memoryHost({ [WS]: text, '/ws/comps.xml': COMPS })));
+  assert.match(apply(text, fix), /<package name="@core"\/>\n {4}<package name="@cloud-server"\/>/);
+});
+
+test('completion: comps ids in namedCollection, environments marked; profile names in profiles=""', async () => {
+  const text = image('  <profiles><profile name="Cloud" description="cloud"/><profile name="Live" description="live"/></profiles>\n  <packages type="image" profiles="Cloud,"><namedCollection name="co"/></packages>');
+  const host = memoryHost({ [WS]: text, '/ws/comps.xml': COMPS });
+  clearKiwiCaches();
+  const ctx = context(host);
+  const inName = text.indexOf('name="co"') + 8;
+  const items = await service.completion!(doc(WS, text), inName, ctx);
+  assert.deepEqual(items.map((i) => `${i.label} ${i.kind}`), ['core module', 'cloud-server module', 'standard module', 'cloud-server-environment folder']);
+  assert.deepEqual(items[0].replace, { start: inName - 2, end: inName });
+  assert.match(items[3].documentation!, /Koji\/CBS repositories carry no environment groups/);
+  const inProfiles = text.indexOf('profiles="Cloud,') + 16;
+  const profs = await service.completion!(doc(WS, text), inProfiles, ctx);
+  assert.deepEqual(profs.map((p) => [p.label, p.detail]), [['Cloud', 'cloud'], ['Live', 'live']]);
+  assert.deepEqual(profs[0].replace, { start: inProfiles, end: inProfiles });
+});
+
+test('hover: a group shows name, description and packages; an environment its groups; a profile reference its profile', async () => {
+  const text = image('  <profiles><profile name="Cloud" description="Cloud images"/></profiles>\n  <packages type="image" profiles="Cloud"><namedCollection name="core"/><namedCollection name="cloud-server-environment"/></packages>');
+  const host = memoryHost({ [WS]: text, '/ws/comps.xml': COMPS });
+  clearKiwiCaches();
+  const ctx = context(host);
+  const g = await service.hover!(doc(WS, text), text.indexOf('"core"') + 2, ctx);
+  assert.equal(g!.markdown, '**Core**\n\nSmallest possible installation\n\nPackages: bash, systemd\n\n*comps group from comps.xml*');
+  const e = await service.hover!(doc(WS, text), text.indexOf('cloud-server-environment') + 2, ctx);
+  assert.match(e!.markdown, /^\*\*Fedora Cloud Server\*\* \(environment\)\n\nA server install for the cloud\.\n\nGroups: core, cloud-server\n\nOptional groups: standard/);
+  const p = await service.hover!(doc(WS, text), text.indexOf('profiles="Cloud"') + 11, ctx);
+  assert.equal(p!.markdown, '**profile Cloud**: Cloud images');
+});
+
+test('definition: profile reference to <profile> (also in an included file), include to its file', async () => {
+  const text = image('  <include from="this://./parts/profiles.xml"/>\n  <packages type="image" profiles="Cloud"><package name="x"/></packages>');
+  const part = '<image>\n  <profiles>\n    <profile name="Cloud" description="c"/>\n  </profiles>\n</image>';
+  const host = memoryHost({ [WS]: text, '/ws/desc/parts/profiles.xml': part });
+  clearKiwiCaches();
+  const ctx = context(host);
+  assert.deepEqual(await service.definition!(doc(WS, text), text.indexOf('profiles="Cloud"') + 12, ctx), [
+    { uri: 'file:///ws/desc/parts/profiles.xml', range: { start: { line: 2, character: 19 }, end: { line: 2, character: 24 } } },
+  ]);
+  assert.deepEqual(await service.definition!(doc(WS, text), text.indexOf('this://') + 3, ctx), [{ uri: 'file:///ws/desc/parts/profiles.xml' }]);
+});
+
+test('outline and folding', () => {
+  const text = image('  <profiles>\n    <profile name="Cloud" description="c"/>\n  </profiles>\n  <packages type="image" profiles="Cloud">\n    <package name="x"/>\n  </packages>');
+  clearKiwiCaches();
+  const ctx = context(memoryHost({}));
+  const symbols = service.symbols!(doc(WS, text), ctx);
+  assert.deepEqual(symbols.map((s) => `${s.kind} ${s.name}${s.detail ? ` (${s.detail})` : ''}`), [
+    'string description (system)', 'namespace preferences', 'module repository (https://example.org/repo)', 'namespace profiles', 'array packages image (profiles: Cloud, 1 entries)',
+  ]);
+  assert.deepEqual(symbols[1].children!.map((c) => `${c.name} (${c.detail})`), ['type oem (xfs)']);
+  const folds = service.folding!(doc(WS, text), ctx).map((f) => [text.slice(0, f.start).split('\n').length, text.slice(0, f.end).split('\n').length]);
+  assert.deepEqual(folds, [[2, 15], [4, 7], [10, 11], [13, 14]]);
+});
