@@ -88,7 +88,8 @@ function convert(el: XMLElement, text: string, parent?: XNode): XNode {
   const nameSpan = open ? { start: open.startOffset, end: open.endOffset + 1 } : { start: start + 1, end: start + 1 };
   const openBody = el.syntax.openBody;
   const node: XNode = {
-    name: el.name ?? '',
+    // The qualified name as written (`a:documentation`); the AST keeps only the local part in `name`.
+    name: open?.image ?? el.name ?? '',
     nameSpan,
     span: { start, end },
     openEnd: openBody ? openBody.endOffset + 1 : end,

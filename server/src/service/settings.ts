@@ -24,6 +24,10 @@ export interface KiwiSettings {
   cacheTtlSeconds: number;
   /** Use comps*.xml files found in the workspace. */
   workspaceComps: boolean;
+  /** The KIWI RELAX NG schema (kiwi.rng) to use instead of the installed kiwi's. */
+  schemaPath: string;
+  /** Validate against the schema. */
+  schemaValidation: boolean;
 }
 
 export interface SpecSettings {
@@ -42,7 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 0,
   spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {} },
   changelog: { name: '', email: '' },
-  kiwi: { compsFiles: [], mode: 'dnf', compsRepositoryUrl: '', fetchTimeoutMs: 10000, cacheTtlSeconds: 3600, workspaceComps: true },
+  kiwi: { compsFiles: [], mode: 'dnf', compsRepositoryUrl: '', fetchTimeoutMs: 10000, cacheTtlSeconds: 3600, workspaceComps: true, schemaPath: '', schemaValidation: true },
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -92,6 +96,8 @@ function normalizeKiwi(raw: unknown): KiwiSettings {
     fetchTimeoutMs: num(r.fetchTimeoutMs, d.fetchTimeoutMs, 100, 120000),
     cacheTtlSeconds: num(r.cacheTtlSeconds, d.cacheTtlSeconds, 0, 7 * 86400),
     workspaceComps: r.workspaceComps !== false,
+    schemaPath: typeof r.schemaPath === 'string' ? r.schemaPath.trim() : '',
+    schemaValidation: r.schemaValidation !== false,
   };
 }
 

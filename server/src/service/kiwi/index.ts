@@ -1,10 +1,12 @@
 /** The KIWI image-description language service (features over server/src/kiwi and server/src/comps). */
 import type { Finding } from '../../common/findings';
 import { checkDescription } from '../../kiwi/checks';
+import { schemaCompletions, schemaDocumentation, schemaFindings } from '../../kiwi/schema';
 import { looksLikeXml } from '../../kiwi/model';
-import type { DocumentService } from '../types';
+import type { CompletionRecord, DocumentService } from '../types';
 import { environmentFixes, kiwiCompletion, kiwiDefinition, kiwiFolding, kiwiHover, kiwiSymbols } from './features';
 import { kiwiFileOf, resolveDescription } from './resolve';
+import { loadSchema } from './schemaSource';
 
 export function createKiwiService(): DocumentService {
   return {
@@ -15,6 +17,12 @@ export function createKiwiService(): DocumentService {
       const r = await resolveDescription(doc, ctx);
       const out = checkDescription(r.desc);
       const root = r.desc.file.root;
+      if (ctx.settings.kiwi.schemaValidation && root && r.desc.file.isImage && !r.desc.file.xml.problems.some((p) => p.message.startsWith('XML syntax'))) {
+        const schema = await loadSchema(ctx);
+        if (schema.grammar) out.push(...schemaFindings(schema.grammar, r.desc.file));
+        else if (schema.unavailable && r.desc.file.schemaversion) out.push({ code: 'kiwi-schema-unavailable', severity: 'information', message: schema.unavailable, span: root.nameSpan, source: 'kiwi' });
+      }
+      out.sort((a, b) => a.span.start - b.span.start);
       for (const n of r.notices) {
         out.push({ code: 'kiwi-comps-unavailable', severity: 'information', message: n, span: root ? root.nameSpan : { start: 0, end: 0 }, source: 'kiwi' } satisfies Finding);
       }
@@ -22,11 +30,22 @@ export function createKiwiService(): DocumentService {
     },
     async completion(doc, offset, ctx) {
       if (!looksLikeXml(doc.text)) return [];
-      return kiwiCompletion((await resolveDescription(doc, ctx)).desc, offset);
+      const own = kiwiCompletion((await resolveDescription(doc, ctx)).desc, offset);
+      if (own.length) return own;
+      const schema = await loadSchema(ctx);
+      if (!schema.grammar) return [];
+      return schemaCompletions(schema.grammar, kiwiFileOf(doc), offset).map((i): CompletionRecord => ({
+        label: i.label, kind: i.kind === 'element' ? 'class' : i.kind === 'attribute' ? 'property' : 'value', detail: `KIWI ${i.kind}`,
+        documentation: i.doc, insertText: i.insert, snippet: i.snippet, replace: { start: i.start, end: i.end },
+      }));
     },
     async hover(doc, offset, ctx) {
       if (!looksLikeXml(doc.text)) return null;
-      return kiwiHover((await resolveDescription(doc, ctx)).desc, offset);
+      const own = kiwiHover((await resolveDescription(doc, ctx)).desc, offset);
+      if (own) return own;
+      const schema = await loadSchema(ctx);
+      const d = schema.grammar ? schemaDocumentation(schema.grammar, kiwiFileOf(doc), offset) : undefined;
+      return d ? { markdown: d.markdown, span: { start: d.start, end: d.end } } : null;
     },
     async definition(doc, offset, ctx) {
       if (!looksLikeXml(doc.text)) return [];
