@@ -1,4 +1,4 @@
-/** The status-bar item: shows the server state while a spec or KIWI file is active. */
+/** The status-bar item: server state and, for spec files, the distro profile (click to switch). */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 
@@ -7,13 +7,18 @@ const LANGUAGES = new Set(['rpm-spec', 'rpmspec', 'kiwi']);
 export function createStatusBar(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('hyperscale.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'RPM Spec & KIWI';
-  item.command = 'hyperscale.showOutput';
   const render = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const lang = doc?.languageId;
+    const isSpec = lang === 'rpm-spec' || lang === 'rpmspec';
     const state = client.state;
-    item.text = state === State.Running ? '$(package) RPM/KIWI' : state === State.Starting ? '$(sync~spin) RPM/KIWI' : '$(error) RPM/KIWI';
-    item.tooltip = state === State.Running ? 'RPM Spec & KIWI language server is running' : 'RPM Spec & KIWI language server is not running — click for the log';
-    const lang = vscode.window.activeTextEditor?.document.languageId;
-    if (lang && (LANGUAGES.has(lang) || vscode.window.activeTextEditor?.document.fileName.endsWith('config.xml'))) item.show();
+    const icon = state === State.Running ? '$(package)' : state === State.Starting ? '$(sync~spin)' : '$(error)';
+    const profile = vscode.workspace.getConfiguration('hyperscale').get<string>('spec.profile') ?? 'fedora-rawhide';
+    item.text = isSpec ? `${icon} ${profile}` : `${icon} KIWI`;
+    item.command = isSpec ? 'hyperscale.selectProfile' : 'hyperscale.showOutput';
+    item.tooltip = state !== State.Running ? 'RPM Spec & KIWI language server is not running — click for the log'
+      : isSpec ? `Distro profile for %if and macro values: ${profile} — click to switch` : 'RPM Spec & KIWI language server is running';
+    if (lang && (LANGUAGES.has(lang) || doc?.fileName.endsWith('config.xml'))) item.show();
     else item.hide();
   };
   render();
@@ -21,5 +26,6 @@ export function createStatusBar(client: LanguageClient): vscode.Disposable {
     item,
     client.onDidChangeState(render),
     vscode.window.onDidChangeActiveTextEditor(render),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('hyperscale.spec.profile')) render(); }),
   );
 }

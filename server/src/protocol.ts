@@ -6,8 +6,12 @@
 /** `hyperscale/specInfo`: the package identity of a spec, expanded with the file's own macros. */
 export const SpecInfoRequest = { method: 'hyperscale/specInfo' } as const;
 
+/** Either an open document (`uri`) or spec text (`text`, e.g. a fetched upstream spec). */
 export interface SpecInfoParams {
-  uri: string;
+  uri?: string;
+  text?: string;
+  /** Distro profile to expand with instead of the configured one (e.g. `el9` for a c9s spec). */
+  profile?: string;
 }
 
 export interface SpecInfoResult {

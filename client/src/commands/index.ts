@@ -1,6 +1,8 @@
 /** Registers the extension's commands. Each command is a factory over the shared context. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { createUpstream } from './upstream';
+import { specCommands } from './spec';
 
 export interface CommandContext {
   context: vscode.ExtensionContext;
@@ -8,13 +10,13 @@ export interface CommandContext {
   output: vscode.LogOutputChannel;
 }
 
-type Factory = (ctx: CommandContext) => (...args: unknown[]) => unknown;
-
-const COMMANDS: Record<string, Factory> = {
-  'hyperscale.showOutput': (ctx) => () => ctx.output.show(true),
-  'hyperscale.restartServer': (ctx) => () => ctx.client.restart(),
-};
-
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, make]) => vscode.commands.registerCommand(id, make(ctx)));
+  const upstream = createUpstream(ctx);
+  const commands: Record<string, (...args: unknown[]) => unknown> = {
+    'hyperscale.showOutput': () => ctx.output.show(true),
+    'hyperscale.restartServer': () => ctx.client.restart(),
+    ...specCommands(ctx),
+    ...upstream.commands,
+  };
+  return [...upstream.disposables, ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run))];
 }

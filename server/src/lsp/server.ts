@@ -126,8 +126,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction((p) => withDoc('codeAction', p.textDocument.uri, [], async (d, ctx) =>
     (await service.codeActions(textDoc(d), convert.toSpan(d, p.range), ctx)).map((a) => convert.toCodeAction(d, a))));
 
-  connection.onRequest(SpecInfoRequest.method, (p: SpecInfoParams) =>
-    withDoc('specInfo', p.uri, null, (d, ctx) => service.specInfo(textDoc(d), ctx)));
+  connection.onRequest(SpecInfoRequest.method, (p: SpecInfoParams) => {
+    const withProfile = (ctx: Context): Context => (p.profile ? { ...ctx, settings: { ...ctx.settings, spec: { ...ctx.settings.spec, profile: p.profile } } } : ctx);
+    if (typeof p.text === 'string') {
+      const text = p.text;
+      return guard('specInfo', 'text', async () => service.specInfo({ uri: 'untitled:upstream.spec', languageId: 'rpm-spec', version: 0, text }, withProfile(await context(''))));
+    }
+    return withDoc('specInfo', p.uri ?? '', null, (d, ctx) => service.specInfo(textDoc(d), withProfile(ctx)));
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,38 @@
+/** Spec commands: the release workflow (through the server's source actions), profile picker, known macros. */
+import * as vscode from 'vscode';
+import type { CommandContext } from './index';
+
+export const PROFILES: Array<{ id: string; label: string }> = [
+  { id: 'fedora-rawhide', label: 'Fedora Rawhide' }, { id: 'fedora-45', label: 'Fedora 45' }, { id: 'fedora-44', label: 'Fedora 44' },
+  { id: 'el10', label: 'CentOS Stream 10 / EL10' }, { id: 'el9', label: 'CentOS Stream 9 / EL9' }, { id: 'el8', label: 'CentOS Stream 8 / EL8' },
+  { id: 'el10-hs', label: 'Hyperscale main (c10s, .hs.el10)' }, { id: 'el9-hs', label: 'Hyperscale main (c9s, .hs.el9)' },
+  { id: 'el10-hsx', label: 'Hyperscale experimental (c10s, .hsx.el10)' }, { id: 'el9-hsx', label: 'Hyperscale experimental (c9s, .hsx.el9)' },
+  { id: 'el10-hs-fb', label: 'Hyperscale facebook (c10s)' }, { id: 'el9-hs-fb', label: 'Hyperscale facebook (c9s)' },
+];
+
+async function sourceAction(kind: string): Promise<void> {
+  await vscode.commands.executeCommand('editor.action.sourceAction', { kind, apply: 'first' });
+}
+
+export function specCommands(_ctx: CommandContext): Record<string, (...args: unknown[]) => unknown> {
+  return {
+    'hyperscale.addChangelogEntry': () => sourceAction('source.hyperscale.addChangelogEntry'),
+    'hyperscale.bumpRelease': () => sourceAction('source.hyperscale.bumpRelease'),
+    'hyperscale.selectProfile': async (id?: unknown) => {
+      const config = vscode.workspace.getConfiguration('hyperscale');
+      const current = config.get<string>('spec.profile') ?? 'fedora-rawhide';
+      const chosen = typeof id === 'string' ? id : (await vscode.window.showQuickPick(
+        PROFILES.map((p) => ({ label: p.label, description: p.id === current ? `${p.id} (current)` : p.id, id: p.id })),
+        { title: 'Distro profile for spec files' }))?.id;
+      if (!chosen) return;
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await config.update('spec.profile', chosen, target);
+    },
+    'hyperscale.addKnownMacro': async (name?: unknown) => {
+      if (typeof name !== 'string' || !name) return;
+      const config = vscode.workspace.getConfiguration('hyperscale');
+      const list = config.get<string[]>('spec.knownMacros') ?? [];
+      if (!list.includes(name)) await config.update('spec.knownMacros', [...list, name], vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    },
+  };
+}
