@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { createStatusBar } from './statusBar';
+import { createInactiveRegions } from './inactiveRegions';
 
 let client: LanguageClient | undefined;
 
@@ -14,7 +15,13 @@ export interface ExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel('RPM Spec & KIWI', { log: true });
   client = createLanguageClient(context, output);
-  context.subscriptions.push(output, createStatusBar(client), ...registerCommands({ context, client, output }));
+  context.subscriptions.push(output, createStatusBar(client), createInactiveRegions(client), ...registerCommands({ context, client, output }));
+  // Trust enables the optional rpm backends: restart the server so it learns about it.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    const old = client;
+    client = createLanguageClient(context, output);
+    void old?.stop().then(() => client?.start());
+  }));
   await client.start();
   return { client };
 }

@@ -31,3 +31,16 @@ export interface InitializationOptions {
   /** The workspace is trusted (VS Code Workspace Trust); enables the optional rpm backends if configured. */
   trusted?: boolean;
 }
+
+/** `hyperscale/inactiveRegions`: line ranges of %if branches that are false for the distro profile. */
+export const InactiveRegionsRequest = { method: 'hyperscale/inactiveRegions' } as const;
+
+export interface InactiveRegionsParams {
+  uri: string;
+}
+
+export interface InactiveRegionsResult {
+  profile: string;
+  /** 0-based, inclusive line ranges. */
+  regions: Array<{ startLine: number; endLine: number }>;
+}

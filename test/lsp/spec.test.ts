@@ -70,3 +70,27 @@ test('hyperscale/specInfo answers the expanded package identity', async () => {
   assert.deepEqual(info, { name: 'python-demo', epoch: '2', version: '1.0', release: null, autorelease: true });
   await client.shutdown();
 });
+
+test('distro profile: inactive regions and hint diagnostics follow a profile switch (workspace/configuration)', async () => {
+  const { client } = spawnServer();
+  let profile = 'fedora-rawhide';
+  await client.initialize({ configuration: (section) => (section === 'hyperscale' ? { spec: { profile } } : null) });
+  const uri = 'file:///tmp/profile.spec';
+  const text = [
+    'Name: p', 'Version: 1', 'Release: 1%{?dist}', 'Summary: s', 'License: MIT', '%description', 'd', '%build',
+    '%if 0%{?rhel}', 'make %{el_only}', '%else', 'make %{fedora_only}', '%endif', '',
+  ].join('\n');
+  client.open(uri, 'rpm-spec', text);
+  const fedora = await client.diagnostics(uri, { version: 1 });
+  assert.deepEqual(fedora.map((d) => `${d.range.start.line} ${d.severity}`), ['9 4', '11 2']);
+  assert.deepEqual(await client.request('hyperscale/inactiveRegions', { uri }), { profile: 'fedora-rawhide', regions: [{ startLine: 9, endLine: 9 }] });
+  profile = 'el9-hs';
+  const before = client.published.length;
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const el = await client.diagnostics(uri, { pred: () => client.published.length > before });
+  assert.deepEqual(el.map((d) => `${d.range.start.line} ${d.severity}`), ['9 2', '11 4']);
+  assert.deepEqual(await client.request('hyperscale/inactiveRegions', { uri }), { profile: 'el9-hs', regions: [{ startLine: 11, endLine: 11 }] });
+  const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 12 } });
+  assert.match(hover.contents.value, /Under \*\*el9-hs\*\*: `%\{\?dist\}` → `\.hs\.el9`/);
+  await client.shutdown();
+});

@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { SpecInfoRequest, type InitializationOptions, type SpecInfoParams } from '../protocol';
+import { InactiveRegionsRequest, SpecInfoRequest, type InactiveRegionsParams, type InitializationOptions, type SpecInfoParams } from '../protocol';
 import { createLanguageService, type LanguageService } from '../service';
 import type { Context, Host, TextDoc, Cancellation } from '../service/types';
 import { createNodeHost } from '../node/host';
@@ -93,6 +93,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   documents.onDidChangeContent((e) => scheduler.schedule(e.document));
+  documents.onDidSave(async (e) => {
+    const d = e.document;
+    try {
+      await service.onSave(textDoc(d), await context(d.uri));
+    } catch (err) {
+      log.error(`on-save analysis failed for ${d.uri}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    scheduler.schedule(d);
+  });
   documents.onDidClose((e) => {
     scheduler.cancel(e.document.uri);
     settings.forget(e.document.uri);
@@ -134,6 +143,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     return withDoc('specInfo', p.uri ?? '', null, (d, ctx) => service.specInfo(textDoc(d), withProfile(ctx)));
   });
+
+  connection.onRequest(InactiveRegionsRequest.method, (p: InactiveRegionsParams) =>
+    withDoc('inactiveRegions', p.uri, null, (d, ctx) => service.inactiveRegions(textDoc(d), ctx)));
 
   documents.listen(connection);
   connection.listen();

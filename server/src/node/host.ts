@@ -1,5 +1,5 @@
 /** The Host implementation on Node: real files, real network, real clock. Used by the LSP server and the CLI. */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -73,6 +73,14 @@ export function createNodeHost(opts: NodeHostOptions): Host {
     },
     now: () => new Date(),
     log: opts.log,
+    run: (cmd, args, o) => new Promise((resolve) => {
+      execFile(cmd, args, { cwd: o.cwd, timeout: o.timeoutMs, maxBuffer: 32 << 20, env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
+        if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') resolve({ status: 'missing' });
+        else if (err && err.killed) resolve({ status: 'timeout' });
+        else if (err && typeof err.code !== 'number') resolve({ status: 'error', message: err.message });
+        else resolve({ status: 'ok', code: err ? Number(err.code) : 0, stdout: String(stdout), stderr: String(stderr) });
+      });
+    }),
   };
 }
 

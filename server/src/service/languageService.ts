@@ -9,11 +9,12 @@ import type {
   LocationRecord, SymbolRecord, TextDoc,
 } from './types';
 import { kindOfDocument } from './languageKind';
-import type { SpecInfoResult } from '../protocol';
+import type { InactiveRegionsResult, SpecInfoResult } from '../protocol';
 
 /** The spec service also answers the `specInfo` custom request. */
 export interface SpecDocumentService extends DocumentService {
   specInfo(doc: TextDoc, ctx: Context): SpecInfoResult;
+  inactiveRegions(doc: TextDoc, ctx: Context): InactiveRegionsResult;
 }
 
 export interface Services {
@@ -60,8 +61,17 @@ export class LanguageService {
     return this.serviceFor(doc)?.folding?.(doc, ctx) ?? [];
   }
 
+  async onSave(doc: TextDoc, ctx: Context): Promise<void> {
+    await this.serviceFor(doc)?.onSave?.(doc, ctx);
+  }
+
   specInfo(doc: TextDoc, ctx: Context): SpecInfoResult {
     return this.services['rpm-spec'].specInfo(doc, ctx);
+  }
+
+  inactiveRegions(doc: TextDoc, ctx: Context): InactiveRegionsResult {
+    if (this.kindOf(doc) !== 'rpm-spec') return { profile: ctx.settings.spec.profile, regions: [] };
+    return this.services['rpm-spec'].inactiveRegions(doc, ctx);
   }
 
   async codeActions(doc: TextDoc, span: Span, ctx: Context): Promise<CodeActionRecord[]> {

@@ -39,12 +39,14 @@ export interface SpecSettings {
   arch: string;
   /** Extra or overridden macro values for the profile (null removes one). */
   profileMacros: Record<string, string | null>;
+  /** Run the real tools on save (trusted workspaces only): they execute the spec's %() and Lua. */
+  backends: { rpmspec: boolean; rpmlint: boolean; timeoutMs: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   debounceMs: 0,
-  spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {} },
+  spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {}, backends: { rpmspec: false, rpmlint: false, timeoutMs: 30000 } },
   changelog: { name: '', email: '' },
   kiwi: { compsFiles: [], mode: 'dnf', compsRepositoryUrl: '', fetchTimeoutMs: 10000, cacheTtlSeconds: 3600, workspaceComps: true, schemaPath: '', schemaValidation: true },
 };
@@ -124,5 +126,9 @@ function normalizeSpec(raw: unknown): SpecSettings {
     profile: typeof r.profile === 'string' && r.profile ? r.profile : d.profile,
     arch: typeof r.arch === 'string' && /^[\w.-]+$/.test(r.arch) ? r.arch : d.arch,
     profileMacros,
+    backends: (() => {
+      const b = isObject(r.backends) ? r.backends : {};
+      return { rpmspec: b.rpmspec === true, rpmlint: b.rpmlint === true, timeoutMs: num(b.timeoutMs, 30000, 1000, 600000) };
+    })(),
   };
 }

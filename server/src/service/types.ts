@@ -123,7 +123,15 @@ export interface Host {
   fetch(url: string, init: { timeoutMs: number; headers?: Record<string, string> }): Promise<HttpResponse>;
   now(): Date;
   log(message: string): void;
+  /** Runs a program (no shell). Only the optional rpm backends use it, in trusted workspaces. */
+  run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs: number }): Promise<RunResult>;
 }
+
+export type RunResult =
+  | { status: 'ok'; code: number; stdout: string; stderr: string }
+  | { status: 'missing' }
+  | { status: 'timeout' }
+  | { status: 'error'; message: string };
 
 /** Everything a feature needs besides the document. */
 export interface Context {
@@ -143,4 +151,6 @@ export interface DocumentService {
   symbols?(doc: TextDoc, ctx: Context): SymbolRecord[];
   folding?(doc: TextDoc, ctx: Context): FoldRecord[];
   codeActions?(doc: TextDoc, span: Span, ctx: Context): CodeActionRecord[] | Promise<CodeActionRecord[]>;
+  /** The document was saved (the spec service runs its optional backends). */
+  onSave?(doc: TextDoc, ctx: Context): Promise<void>;
 }

@@ -31,6 +31,7 @@ export function memoryHost(files: Record<string, string | Uint8Array>, opts: { f
     },
     now: () => opts.now ?? new Date(Date.UTC(2026, 10, 24)),
     log: (m) => { logs.push(m); },
+    async run() { return { status: 'missing' }; },
   };
 }
 

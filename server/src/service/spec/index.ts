@@ -1,8 +1,10 @@
 /** The RPM spec language service (features over the spec parser in server/src/rpm). */
 import type { SpecDocumentService } from '../languageService';
 import { quickFixes, releaseActions } from './actions';
+import { backendFindings, mergeFindings, runBackends } from './backends';
 import { specCompletion } from './completion';
-import { specDiagnostics } from './diagnostics';
+import { conditionsFor, specDiagnostics } from './diagnostics';
+import { lineOfOffset } from '../../rpm/query';
 import { specDefinition, specHover } from './navigation';
 import { specFolding, specSymbols } from './outline';
 import { parsed } from './parsed';
@@ -10,7 +12,13 @@ import { specInfo } from './specInfo';
 
 export function createSpecService(): SpecDocumentService {
   return {
-    diagnostics: (doc, ctx) => specDiagnostics(parsed(doc), ctx.settings),
+    diagnostics: (doc, ctx) => {
+      const tree = parsed(doc);
+      const backend = backendFindings(doc);
+      const own = specDiagnostics(tree, ctx.settings);
+      return backend.length ? mergeFindings(own, backend, tree) : own;
+    },
+    onSave: (doc, ctx) => runBackends(doc, parsed(doc), ctx),
     completion: (doc, offset, ctx) => specCompletion(parsed(doc), offset, ctx.settings, ctx.host.now()),
     hover: (doc, offset, ctx) => specHover(parsed(doc), offset, ctx.settings),
     definition: (doc, offset) => specDefinition(parsed(doc), offset, doc.uri),
@@ -21,5 +29,10 @@ export function createSpecService(): SpecDocumentService {
       return [...quickFixes(tree, specDiagnostics(tree, ctx.settings), span), ...releaseActions(tree, ctx.settings, ctx.host.now())];
     },
     specInfo: (doc, ctx) => specInfo(parsed(doc), ctx.settings.spec),
+    inactiveRegions: (doc, ctx) => {
+      const tree = parsed(doc);
+      const regions = conditionsFor(tree, ctx.settings).inactive.map((s) => ({ startLine: lineOfOffset(tree, s.start), endLine: lineOfOffset(tree, Math.max(s.start, s.end - 1)) }));
+      return { profile: ctx.settings.spec.profile, regions };
+    },
   };
 }
