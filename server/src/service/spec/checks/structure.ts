@@ -51,7 +51,9 @@ export function structureFindings(doc: SpecDocument): Finding[] {
   }
   for (const s of doc.preambleStray) {
     if (staticallyDead(doc, s.line)) continue;
-    out.push(err('unknown-tag', `Unknown tag: ${doc.text.slice(s.span.start, s.span.end)}`, s.span.start, s.span.end));
+    const line = doc.text.slice(s.span.start, s.span.end);
+    const bom = s.line === 0 && line.startsWith('\uFEFF') ? ' (the file starts with a byte order mark, which rpm reads as part of the line: remove it)' : '';
+    out.push(err('unknown-tag', `Unknown tag: ${line.replace(/^\uFEFF/, '')}${bom}`, s.span.start, s.span.end));
   }
   for (const t of doc.tags) out.push(...tagFindings(doc, t));
   const includes = /^\s*%(include|\{load:)/m.test(doc.text.slice(0, doc.lines[Math.min(doc.preambleEndLine, doc.lines.length - 1)].end));
