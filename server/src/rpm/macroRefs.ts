@@ -52,7 +52,7 @@ export function scanMacroRefs(
       else {
         out.push({
           name: '', form: next === 40 ? 'shell' : 'expr', span: { start: i, end }, nameSpan: { start: i, end: i + 2 },
-          conditional: false, negated: false, line: lineAt(i), depth,
+          conditional: false, negated: false, arg: undefined, argSpan: undefined, line: lineAt(i), depth,
         });
         scanMacroRefs(text, i + 2, unclosed ? to : close, lineAt, out, depth + 1, onUnclosed);
       }
@@ -75,7 +75,7 @@ export function scanMacroRefs(
     if (e > p) {
       out.push({
         name: text.slice(p, e), form: 'plain', span: { start: i, end: e }, nameSpan: { start: p, end: e },
-        conditional, negated, line: lineAt(i), depth,
+        conditional, negated, arg: undefined, argSpan: undefined, line: lineAt(i), depth,
       });
       i = nextPct(text, e, to);
     } else {
@@ -107,7 +107,7 @@ function braced(
   const sep = text[e];
   const ref: MacroRef = {
     name, form: name === 'lua' && sep === ':' ? 'lua' : 'braced', span: { start, end }, nameSpan: { start: p, end: Math.min(e, close) },
-    conditional, negated, line: lineAt(start), depth,
+    conditional, negated, arg: undefined, argSpan: undefined, line: lineAt(start), depth,
   };
   if (e < close && (sep === ':' || sep === ' ' || sep === '\t')) {
     ref.arg = text.slice(e + 1, close);

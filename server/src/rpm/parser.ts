@@ -228,8 +228,11 @@ class Parser {
       pkg: this.pkg,
       branch: this.branch,
       known: found !== undefined,
+      // Always present (even undefined) so every Tag has the same shape: hot loops stay monomorphic.
+      number: found?.number,
+      qualifier: undefined,
+      qualifierSpan: undefined,
     };
-    if (found?.number !== undefined) tag.number = found.number;
     if (m[2] !== undefined) {
       tag.qualifier = m[2].trim();
       const q = lineText.indexOf('(') + 1;

@@ -4,7 +4,7 @@
  * constructs that modern Fedora/EL simply ignore are hints, shown faded.
  */
 import type { Finding, Severity } from '../../../common/findings';
-import type { Section, SpecDocument } from '../../../rpm/ast';
+import type { SpecDocument } from '../../../rpm/ast';
 
 const SRC = 'rpmlint';
 const SCRIPT_KINDS = new Set(['scriptlet', 'trigger', 'filetrigger', 'verifyscript']);
@@ -15,23 +15,6 @@ const LIB64 = /(^|[\s=:"'(])((?:%\{?buildroot\}?|\$\{?RPM_BUILD_ROOT\}?)?(?:%\{?
 const BUILDROOT = /(\\*)\$\{?RPM_BUILD_ROOT\}?|(%+)\{?buildroot\}?/g;
 const SOURCE_DIR = /\$RPM_SOURCE_DIR|%\{?_sourcedir\}?/;
 const DEFATTR_DEFAULT = /^%defattr\s*\(\s*-\s*,\s*root\s*,\s*root\s*(,\s*-\s*)?\)\s*$/;
-
-interface Line {
-  n: number;
-  start: number;
-  text: string;
-  section: Section | undefined;
-}
-
-function* walk(doc: SpecDocument): Generator<Line> {
-  let si = -1;
-  const secs = doc.sections;
-  for (let n = 0; n < doc.lines.length; n++) {
-    while (si + 1 < secs.length && secs[si + 1].line <= n) si++;
-    const l = doc.lines[n];
-    yield { n, start: l.start, text: doc.text.slice(l.start, l.end), section: si >= 0 ? secs[si] : undefined };
-  }
-}
 
 /** Offset of a `#` that starts a comment the way rpmlint sees it (line start or after blank), or -1. */
 function commentStart(text: string): number {
@@ -54,20 +37,30 @@ export function rpmlintFindings(doc: SpecDocument): Finding[] {
   const applied = new Set<number>();
   let autoApplied = false;
 
-  for (const line of walk(doc)) {
-    const { text, start, section } = line;
+  // One pass over the lines with the current section; every regex runs only when a cheap
+  // substring test says it can match (61k-line specs are analysed on every keystroke).
+  let si = -1;
+  const secs = doc.sections;
+  for (let n = 0; n < doc.lines.length; n++) {
+    while (si + 1 < secs.length && secs[si + 1].line <= n) si++;
+    const section = si >= 0 ? secs[si] : undefined;
+    const l = doc.lines[n];
+    const start = l.start;
+    const text = doc.text.slice(l.start, l.end);
     const kind = section?.kind;
-    const isHeader = section !== undefined && section.line === line.n;
-    if (firstTab < 0 && text.includes('\t')) firstTab = line.n;
-    if (firstSpaces < 0 && INDENT_SPACES.test(text)) firstSpaces = line.n;
+    const isHeader = section !== undefined && section.line === n;
+    if (firstTab < 0 && text.includes('\t')) firstTab = n;
+    if (firstSpaces < 0 && text.includes('  ') && INDENT_SPACES.test(text)) firstSpaces = n;
     if (isHeader) {
       if (kind === 'clean') f('superfluous-%clean-section', 'hint', 'The %clean section is not needed: rpm cleans the build root itself', start, start + text.length, { tags: ['unnecessary'] });
       continue;
     }
+    const hasPct = text.includes('%');
     const hash = commentStart(text);
     const code = hash >= 0 ? text.slice(0, hash) : text;
 
     if (kind === 'changelog') {
+      if (!hasPct) continue;
       for (const m of text.matchAll(MACRO)) {
         const pct = /^%+/.exec(m[0])![0].length;
         if (pct % 2 && m[0] !== '%autochangelog') {
@@ -76,7 +69,7 @@ export function rpmlintFindings(doc: SpecDocument): Finding[] {
       }
       continue;
     }
-    if (hash >= 0) {
+    if (hash >= 0 && hasPct) {
       for (const m of text.slice(hash + 1).matchAll(MACRO)) {
         const pct = /^%+/.exec(m[0])![0].length;
         if (pct % 2) {
@@ -86,10 +79,12 @@ export function rpmlintFindings(doc: SpecDocument): Finding[] {
       }
     }
     // Patches applied (rpmlint's applied_patch_* regexes, plus rpm >= 4.18 `%patch N`).
-    const trimmed = code.trimStart();
-    if (/^%(autosetup|forgeautosetup)\b/.test(trimmed) && !/\s-[A-Za-z]*N/.test(trimmed)) autoApplied = true;
-    if (/^%autopatch\b/.test(trimmed) || /^%\{?autopatch\b/.test(trimmed)) autoApplied = true;
-    const pm = /^%patch(\d*)\b(.*)$/.exec(trimmed);
+    const trimmed = hasPct ? code.trimStart() : '';
+    if (trimmed.charCodeAt(0) === 37) {
+      if (/^%(autosetup|forgeautosetup)\b/.test(trimmed) && !/\s-[A-Za-z]*N/.test(trimmed)) autoApplied = true;
+      if (/^%\{?autopatch\b/.test(trimmed)) autoApplied = true;
+    }
+    const pm = trimmed.startsWith('%patch') ? /^%patch(\d*)\b(.*)$/.exec(trimmed) : null;
     if (pm) {
       const nums = [...pm[2].matchAll(/-P\s*(\d+)/g)].map((x) => Number(x[1]));
       const positional = pm[2].replace(/-[pFbzdoDP]\s*\S+|-\w+/g, ' ').match(/(?:^|\s)(\d+)(?=\s|$)/g)?.map((x) => Number(x.trim())) ?? [];
@@ -97,15 +92,15 @@ export function rpmlintFindings(doc: SpecDocument): Finding[] {
       if (all.length === 0) all.push(Number(pm[1] || 0));
       for (const n of all) applied.add(n);
     }
-    for (const m of code.matchAll(/%\{PATCH(\d+)\}/g)) applied.add(Number(m[1]));
+    if (hasPct && code.includes('%{PATCH')) for (const m of code.matchAll(/%\{PATCH(\d+)\}/g)) applied.add(Number(m[1]));
 
     if (kind !== 'package' && kind !== undefined && kind !== 'description') {
       // %setup without -q (rpmlint: unless -T without -a/-b).
-      const setup = /^%setup\b/.exec(text);
+      const setup = text.startsWith('%setup') ? /^%setup\b/.exec(text) : null;
       if (setup && !/ -[A-Za-z]*q/.test(text) && (!/ -[A-Za-z]*T/.test(text) || / -[A-Za-z]*[ab]/.test(text))) {
         f('setup-not-quiet', 'warning', 'Use %setup -q to avoid useless output from unpacking the sources', start, start + 6);
       }
-      if ((kind === 'prep' || kind === 'build' || (kind && SCRIPT_KINDS.has(kind))) && hash !== 0) {
+      if ((kind === 'prep' || kind === 'build' || (kind && SCRIPT_KINDS.has(kind))) && hash !== 0 && (code.includes('buildroot') || code.includes('RPM_BUILD_ROOT'))) {
         for (const m of code.matchAll(BUILDROOT)) {
           if ((m[1] === undefined || m[1].length % 2 === 0) && (m[2] === undefined || m[2].length % 2 === 1)) {
             const at = start + m.index! + (m[1]?.length ?? 0);
@@ -115,7 +110,7 @@ export function rpmlintFindings(doc: SpecDocument): Finding[] {
         }
       }
     }
-    if (!sourceDirSeen && kind !== 'description') {
+    if (!sourceDirSeen && kind !== 'description' && (code.includes('_sourcedir') || code.includes('RPM_SOURCE_DIR'))) {
       const m = SOURCE_DIR.exec(code);
       if (m) {
         sourceDirSeen = true;
@@ -125,9 +120,9 @@ export function rpmlintFindings(doc: SpecDocument): Finding[] {
     // ./configure without --libdir (with backslash continuations).
     if (configure) {
       configure.cmd = configure.cmd.slice(0, -1) + code.trim();
-    } else if (kind !== 'description') {
+    } else if (kind !== 'description' && code.includes('configure')) {
       const at = code.indexOf('./configure');
-      if (at >= 0) configure = { n: line.n, start: start + at, cmd: code.slice(at).trim() };
+      if (at >= 0) configure = { n, start: start + at, cmd: code.slice(at).trim() };
     }
     if (configure && !configure.cmd.endsWith('\\')) {
       if (!/--libdir=\S+/.test(configure.cmd)) {
@@ -135,7 +130,7 @@ export function rpmlintFindings(doc: SpecDocument): Finding[] {
       }
       configure = undefined;
     }
-    if (kind !== 'description') {
+    if (kind !== 'description' && code.includes('lib64')) {
       for (const m of code.matchAll(LIB64)) {
         const path = m[2];
         const at = start + m.index! + m[1].length;
@@ -145,7 +140,7 @@ export function rpmlintFindings(doc: SpecDocument): Finding[] {
         f('hardcoded-library-path', 'warning', `Hard-coded library path ${path}: use ${replacement}`, at, at + path.length, { data: { replacement } });
       }
     }
-    if (kind === 'files' && DEFATTR_DEFAULT.test(text.trim())) {
+    if (kind === 'files' && hasPct && text.includes('%defattr') && DEFATTR_DEFAULT.test(text.trim())) {
       f('defattr-is-default', 'hint', '%defattr(-,root,root,-) is the default since rpm 4.4 and can be removed', start, start + text.length, { tags: ['unnecessary'] });
     }
   }
@@ -162,31 +157,36 @@ type Emit = (code: string, severity: Severity, message: string, start: number, e
 
 /** Dependency tokens of a Provides/Obsoletes value: names with their spans and whether a version follows. */
 export function depTokens(value: string, at: number): Array<{ name: string; start: number; end: number; versioned: boolean }> {
+  const sep = (c: number) => c === 32 || c === 9 || c === 44 || c === 10 || c === 13; // blank , newline
   const toks: Array<{ t: string; start: number }> = [];
   let i = 0;
-  while (i < value.length) {
-    if (/[\s,]/.test(value[i])) {
+  const n = value.length;
+  while (i < n) {
+    if (sep(value.charCodeAt(i))) {
       i++;
       continue;
     }
     const s = i;
     let depth = 0;
-    while (i < value.length && (depth > 0 || !/[\s,]/.test(value[i]))) {
-      if (value[i] === '(') depth++;
-      else if (value[i] === ')') depth = Math.max(0, depth - 1);
+    while (i < n) {
+      const c = value.charCodeAt(i);
+      if (depth === 0 && sep(c)) break;
+      if (c === 40) depth++;
+      else if (c === 41 && depth > 0) depth--;
       i++;
     }
     toks.push({ t: value.slice(s, i), start: s });
   }
+  const isOp = (t: string) => { const c = t.charCodeAt(0); return c === 60 || c === 61 || c === 62; }; // < = >
   const out: Array<{ name: string; start: number; end: number; versioned: boolean }> = [];
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k];
-    if (/^[<>=]/.test(tok.t)) {
+    if (isOp(tok.t)) {
       k++; // operator + version
       continue;
     }
-    const inlineOp = /[<>=]/.test(tok.t) && !tok.t.startsWith('(');
-    const versioned = inlineOp || (k + 1 < toks.length && /^[<>=]/.test(toks[k + 1].t));
+    const inlineOp = tok.t.charCodeAt(0) !== 40 && /[<>=]/.test(tok.t);
+    const versioned = inlineOp || (k + 1 < toks.length && isOp(toks[k + 1].t));
     out.push({ name: tok.t, start: at + tok.start, end: at + tok.start + tok.t.length, versioned });
   }
   return out;
