@@ -7,7 +7,8 @@ export function defaultFedoraBranches(rawhide = FEDORA_RAWHIDE): string[] {
 }
 
 export const DEFAULT_CENTOS_BRANCHES = ['c10s', 'c9s', 'c8s'];
-export const DEFAULT_HYPERSCALE_BRANCHES = ['c10s-sig-hyperscale', 'c9s-sig-hyperscale', 'c10s-sig-hyperscale-experimental', 'c9s-sig-hyperscale-experimental', 'c10s-hs', 'c9s-hs'];
+/** The SIG's branch naming: `cXs-hs` (main), `cXs-hsx` (experimental); older packages `cXs-sig-hyperscale[-experimental]`. */
+export const DEFAULT_HYPERSCALE_BRANCHES = ['c10s-hs', 'c9s-hs', 'c10s-hsx', 'c9s-hsx', 'c9s-sig-hyperscale', 'c9s-sig-hyperscale-experimental', 'c8s-sig-hyperscale'];
 
 function rank(b: string): [number, number, string] {
   if (b === 'rawhide' || b === 'main') return [0, 0, b];

@@ -64,9 +64,15 @@ export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? values[k] : m));
 }
 
+/** GitLab project paths cannot contain `+`: CentOS Stream (and the SIGs) spell it `plus`
+ *  (`libsigc++20` lives at `…/rpms/libsigcplusplus20`); the file names inside keep the `+`. */
+export function projectName(host: HostConfig, name: string): string {
+  return host.flavour === 'gitlab' ? name.replace(/\+/g, 'plus') : name;
+}
+
 export function hostUrl(host: HostConfig, kind: UrlKind, name: string, branch = '', path = ''): string {
   const template = host.templates[kind] ?? FLAVOUR_TEMPLATES[host.flavour][kind];
   return fill(template, {
-    base: host.base.replace(/\/+$/, ''), name, branch, path, group: host.group, groupEncoded: encodeURIComponent(host.group),
+    base: host.base.replace(/\/+$/, ''), name: projectName(host, name), branch, path, group: host.group, groupEncoded: encodeURIComponent(host.group),
   });
 }

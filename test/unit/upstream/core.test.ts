@@ -30,6 +30,8 @@ test('GitLab URLs (CentOS Stream, Hyperscale) and template overrides', () => {
   assert.equal(hostUrl(DEFAULT_HOSTS.centos, 'raw', 'systemd', 'c9s', 'systemd.spec'), 'https://gitlab.com/redhat/centos-stream/rpms/systemd/-/raw/c9s/systemd.spec');
   assert.equal(hostUrl(DEFAULT_HOSTS.hyperscale, 'page', 'systemd'), 'https://gitlab.com/CentOS/Hyperscale/rpms/systemd');
   assert.equal(hostUrl(DEFAULT_HOSTS.hyperscale, 'branchesApi', 'systemd'), 'https://gitlab.com/api/v4/projects/CentOS%2FHyperscale%2Frpms%2Fsystemd/repository/branches?per_page=100');
+  assert.equal(hostUrl(DEFAULT_HOSTS.centos, 'raw', 'libsigc++20', 'c9s', 'libsigc++20.spec'), 'https://gitlab.com/redhat/centos-stream/rpms/libsigcplusplus20/-/raw/c9s/libsigc++20.spec');
+  assert.equal(hostUrl(DEFAULT_HOSTS.fedora, 'page', 'libsigc++20'), 'https://src.fedoraproject.org/rpms/libsigc++20');
   const custom: HostConfig = { ...DEFAULT_HOSTS.centos, templates: { raw: '{base}/mirror/{name}/{branch}/{path}' } };
   assert.equal(hostUrl(custom, 'raw', 'x', 'c10s', 'x.spec'), 'https://gitlab.com/mirror/x/c10s/x.spec');
 });

@@ -1,0 +1,23 @@
+// Writes the latest bench/results.json into README.md between the bench markers (run after `npm run bench`).
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const r = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8'));
+const f = (x) => (x == null ? '-' : x < 10 ? x.toFixed(1) : x.toFixed(0));
+const fixed = r.perFile.find((x) => /line 794 removed/.test(x.file));
+const rows = [...r.perFile.filter((x) => x.largest).slice(0, 6), ...(fixed ? [fixed] : [])];
+let t = '| spec (lines) | ours ms | `rpmspec -P` ms | `rpmlint` ms |\n| --- | --- | --- | --- |\n';
+for (const x of rows) {
+  const name = x.file.replace(/__/g, '/').replace(/^([^/]+\/){2}/, '').slice(0, 52);
+  t += `| ${name} (${x.lines}) | ${f(x.oursMs)} | ${f(x.rpmspecMs)}${x.rpmspecStatus ? ' (fails early)' : ''} | ${f(x.rpmlintMs)} |\n`;
+}
+t += `\n- Median over the ${r.perFile.length} files: ours ${f(r.medians.oursMs)} ms, \`rpmspec -P\` ${f(r.medians.rpmspecMs)} ms (median ratio ${f(r.medians.rpmspecRatio)}×), \`rpmlint\` ${f(r.medians.rpmlintMs)} ms (${f(r.medians.rpmlintRatio)}×).\n`;
+if (r.lsp) t += `- LSP on the ${r.lsp.lines}-line texlive.spec: open→diagnostics ${f(r.lsp.openMs)} ms; edit→diagnostics p50 ${f(r.lsp.p50)} ms, p95 ${f(r.lsp.p95)} ms (keystrokes, line inserts, 1,000-line pastes); server RSS ${f(r.lsp.rssMb)} MB (peak ${f(r.lsp.peakRssMb)} MB).\n`;
+t += `- The CLI over all ${r.corpus.files} corpus specs: ${f(r.corpus.cliMs / 1000)} s; \`rpmspec -P\` over them one by one: ${r.corpus.rpmspecAllMs == null ? 'not measured (--quick)' : `${f(r.corpus.rpmspecAllMs / 1000)} s`}.\n`;
+if (r.kiwi && !r.kiwi.error) t += `- KIWI: the largest corpus description with the Fedora comps: ${f(r.kiwi.warmMs)} ms per validation once the comps index exists (the first run builds it: ${f(r.kiwi.firstMs)} ms).\n`;
+t += `\nMeasured on ${r.machine.cpu} (${r.machine.cores} cores), ${r.machine.os}, node ${r.machine.node}, ${r.date.slice(0, 10)}.`;
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const out = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${t}\n<!-- bench:end -->`);
+writeFileSync(path.join(ROOT, 'README.md'), out);
