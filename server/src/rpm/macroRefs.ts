@@ -12,11 +12,11 @@ function nextPct(text: string, from: number, to: number): number {
 
 /** Index of the bracket closing the one at `open` (nesting-aware, `%%` skipped), or -1 before `to`. */
 export function findClose(text: string, open: number, to: number): number {
-  const o = text[open];
-  const c = o === '{' ? '}' : o === '(' ? ')' : ']';
+  const o = text.charCodeAt(open);
+  const c = o === 123 ? 125 : o === 40 ? 41 : 93;
   let depth = 0;
   for (let i = open; i < to; i++) {
-    const ch = text[i];
+    const ch = text.charCodeAt(i);
     if (ch === o) depth++;
     else if (ch === c) {
       if (--depth === 0) return i;
@@ -63,14 +63,15 @@ export function scanMacroRefs(
     let p = i + 1;
     let negated = false;
     let conditional = false;
-    while (p < to && (text[p] === '!' || text[p] === '?')) {
-      if (text[p] === '!') negated = !negated;
+    let ch = text.charCodeAt(p);
+    while (p < to && (ch === 33 /* ! */ || ch === 63 /* ? */)) {
+      if (ch === 33) negated = !negated;
       else conditional = true;
-      p++;
+      ch = text.charCodeAt(++p);
     }
     let e = p;
-    if (text[p] === '*') e = text[p + 1] === '*' ? p + 2 : p + 1;
-    else if (text[p] === '#') e = p + 1;
+    if (ch === 42 /* * */) e = text.charCodeAt(p + 1) === 42 ? p + 2 : p + 1;
+    else if (ch === 35 /* # */) e = p + 1;
     else while (e < to && isNameChar(text.charCodeAt(e))) e++;
     if (e > p) {
       out.push({
@@ -91,20 +92,21 @@ function braced(
   let p = start + 2;
   let negated = false;
   let conditional = false;
-  while (p < close && (text[p] === '!' || text[p] === '?')) {
-    if (text[p] === '!') negated = !negated;
+  let ch = text.charCodeAt(p);
+  while (p < close && (ch === 33 /* ! */ || ch === 63 /* ? */)) {
+    if (ch === 33) negated = !negated;
     else conditional = true;
-    p++;
+    ch = text.charCodeAt(++p);
   }
   let e = p;
-  if (text[p] === '-') {
+  if (ch === 45 /* - */) {
     e = p + 2; // %{-x}, %{-x*}, %{?-x:…}
-    if (text[e] === '*') e++;
-  } else if (text[p] === '*') e = text[p + 1] === '*' ? p + 2 : p + 1;
-  else if (text[p] === '#') e = p + 1;
-  else while (e < close && (isNameChar(text.charCodeAt(e)) || (e > p && text[e] === '.'))) e++;
+    if (text.charCodeAt(e) === 42) e++;
+  } else if (ch === 42 /* * */) e = text.charCodeAt(p + 1) === 42 ? p + 2 : p + 1;
+  else if (ch === 35 /* # */) e = p + 1;
+  else while (e < close && (isNameChar(text.charCodeAt(e)) || (e > p && text.charCodeAt(e) === 46))) e++;
   const name = text.slice(p, Math.min(e, close));
-  const sep = text[e];
+  const sep = e < text.length ? text[e] : undefined;
   const ref: MacroRef = {
     name, form: name === 'lua' && sep === ':' ? 'lua' : 'braced', span: { start, end }, nameSpan: { start: p, end: Math.min(e, close) },
     conditional, negated, arg: undefined, argSpan: undefined, line: lineAt(start), depth,

@@ -26,8 +26,18 @@ const ROOT: BranchPath = { steps: [] };
 /** Splits text into physical lines (LF, CRLF or CR). */
 export function splitLines(text: string): SpecLine[] {
   const lines: SpecLine[] = [];
-  let start = 0;
   const n = text.length;
+  if (text.indexOf('\r') < 0) {
+    // The common case, with the native search: 61k-line specs are split on every keystroke.
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i, next: i + 1 });
+      start = i + 1;
+    }
+    lines.push({ start, end: n, next: n });
+    return lines;
+  }
+  let start = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -80,6 +90,22 @@ function scanOpen(text: string, from: number, to: number, st: Open): Open {
   return { bc, pc, xc, nc };
 }
 
+const isBlank = (c: number) => c === 32 || c === 9;
+
+const CLOSED: Open = { bc: 0, pc: 0, xc: 0, nc: false };
+
+/** The next index of one character at or after a position, with the native search, amortised over a pass. */
+class NextChar {
+  private pos = -2;
+  constructor(private readonly text: string, private readonly ch: string) {}
+  /** First index >= from, or -1. Calls must not go backwards by more than what was already found. */
+  at(from: number): number {
+    if (this.pos === -1) return -1;
+    if (this.pos < from) this.pos = this.text.indexOf(this.ch, from);
+    return this.pos;
+  }
+}
+
 const isOpen = (o: Open, define: boolean) => (define && o.nc) || o.bc > 0 || o.pc > 0 || o.xc > 0;
 
 class Parser {
@@ -91,11 +117,17 @@ class Parser {
   private entry: ChangelogEntry | undefined;
   private lineStarts: number[];
   private failedUntil = -1;
+  private readonly pct: NextChar;
+  private readonly bs: NextChar;
+  /** The physical line being classified when it is a logical line on its own (fast `lineAt`). */
+  private curLine = -1;
   /** Macros known so far (non-parametric defines, Name), to resolve package names like rpm would. */
   private names = new MapMacroTable();
 
   constructor(private readonly text: string) {
     const lines = splitLines(text);
+    this.pct = new NextChar(text, '%');
+    this.bs = new NextChar(text, '\\');
     this.lineStarts = lines.map((l) => l.start);
     const main: Package = { name: '', tags: [], descriptions: [] };
     this.doc = {
@@ -105,6 +137,10 @@ class Parser {
   }
 
   private lineAt = (offset: number): number => {
+    if (this.curLine >= 0) {
+      const l = this.doc.lines[this.curLine];
+      if (offset >= l.start && offset <= l.end) return this.curLine;
+    }
     const s = this.lineStarts;
     let lo = 0;
     let hi = s.length - 1;
@@ -129,7 +165,11 @@ class Parser {
       // into lines again, so a continuation only matters to %define/%global bodies.
       let last = li;
       const isDefine = text.charCodeAt(first) === 37 && DEFINE.test(text.slice(first, first + 10));
-      let open = scanOpen(text, line.start, line.end, { bc: 0, pc: 0, xc: 0, nc: false });
+      // Lines without `%` or `\\` (most of them) cannot open anything: skip the character scan.
+      const p = this.pct.at(line.start);
+      const b = this.bs.at(line.start);
+      const plain = (p < 0 || p >= line.end) && (b < 0 || b >= line.end);
+      let open = plain ? CLOSED : scanOpen(text, line.start, line.end, CLOSED);
       while (isOpen(open, isDefine) && li > this.failedUntil && last + 1 < lines.length && last - li < MAX_JOINED_LINES) {
         last++;
         open = scanOpen(text, lines[last].start, lines[last].end, open);
@@ -140,6 +180,7 @@ class Parser {
         last = li; // rpm fails here; keep the following lines parseable
       }
       const end = lines[last].end;
+      this.curLine = last === li ? li : -1;
       this.logicalLine(li, last, first, end);
       li = last + 1;
     }
@@ -201,7 +242,8 @@ class Parser {
   }
 
   private scanRefs(from: number, to: number): void {
-    if (from < to) scanMacroRefs(this.text, from, to, this.lineAt, this.doc.macroRefs);
+    const p = this.pct.at(from);
+    if (p >= 0 && p < to) scanMacroRefs(this.text, from, to, this.lineAt, this.doc.macroRefs);
   }
 
   private preambleLine(li: number, first: number, end: number, atLineStart: boolean): void {
@@ -214,9 +256,9 @@ class Parser {
     const found = lookupTag(m[1]);
     const nameSpan = { start: first, end: first + m[1].length };
     let valueStart = first + m[0].length;
-    while (valueStart < end && /[ \t]/.test(this.text[valueStart])) valueStart++;
+    while (valueStart < end && isBlank(this.text.charCodeAt(valueStart))) valueStart++;
     let valueEnd = end;
-    while (valueEnd > valueStart && /[ \t]/.test(this.text[valueEnd - 1])) valueEnd--;
+    while (valueEnd > valueStart && isBlank(this.text.charCodeAt(valueEnd - 1))) valueEnd--;
     const tag: Tag = {
       name: m[1],
       key: found ? found.info.name.toLowerCase() : m[1].toLowerCase(),
@@ -249,9 +291,9 @@ class Parser {
   private directive(kw: BranchKeyword | 'endif', li: number, first: number, end: number): void {
     const kwSpan = { start: first, end: first + 1 + kw.length };
     let exprStart = kwSpan.end;
-    while (exprStart < end && /[ \t]/.test(this.text[exprStart])) exprStart++;
+    while (exprStart < end && isBlank(this.text.charCodeAt(exprStart))) exprStart++;
     let exprEnd = end;
-    while (exprEnd > exprStart && /[ \t]/.test(this.text[exprEnd - 1])) exprEnd--;
+    while (exprEnd > exprStart && isBlank(this.text.charCodeAt(exprEnd - 1))) exprEnd--;
     const lineEnd = this.doc.lines[this.lineAt(end)].end;
     const nextLine = this.lineAt(end) + 1;
     const bodyStart = nextLine < this.doc.lines.length ? this.doc.lines[nextLine].start : this.text.length;
@@ -378,7 +420,7 @@ class Parser {
     const text = this.text;
     const keywordSpan = { start: first, end: first + 1 + kind.length };
     let p = keywordSpan.end;
-    while (p < end && /[ \t]/.test(text[p])) p++;
+    while (p < end && isBlank(text.charCodeAt(p))) p++;
     const nameStart = p;
     while (p < end && /[A-Za-z0-9_]/.test(text[p])) p++;
     const nameSpan = { start: nameStart, end: p };
@@ -390,9 +432,9 @@ class Parser {
         p = close + 1;
       }
     }
-    while (p < end && /[ \t]/.test(text[p])) p++;
+    while (p < end && isBlank(text.charCodeAt(p))) p++;
     let bodyEnd = end;
-    while (bodyEnd > p && /[ \t]/.test(text[bodyEnd - 1])) bodyEnd--;
+    while (bodyEnd > p && isBlank(text.charCodeAt(bodyEnd - 1))) bodyEnd--;
     const def: MacroDefinition = {
       kind, name: text.slice(nameSpan.start, nameSpan.end), body: text.slice(p, bodyEnd).replace(/\\\r?\n/g, '\n'),
       span: { start: first, end }, keywordSpan, nameSpan, bodySpan: { start: p, end: bodyEnd }, line: li, branch: this.branch,

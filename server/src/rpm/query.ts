@@ -77,8 +77,10 @@ export function specDefinedNames(doc: SpecDocument): Set<string> {
   }
   for (const t of doc.tags) {
     if (!t.known) continue;
-    names.add(t.key);
-    names.add(t.key.toUpperCase());
+    if (!names.has(t.key)) {
+      names.add(t.key);
+      names.add(t.key.toUpperCase());
+    }
     if (t.key === 'source' || t.key === 'patch') {
       const n = t.number ?? 0;
       names.add(`${t.key.toUpperCase()}${n}`);

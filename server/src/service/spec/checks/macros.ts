@@ -11,9 +11,18 @@ import { sectionAtLine, specDefinedNames } from '../../../rpm/query';
 /** Every name the text defines, also inside other macros (`%{!?x:%global x 1}`) and Lua (`rpm.define`). */
 export function definedAnywhere(doc: SpecDocument): Set<string> {
   const names = specDefinedNames(doc);
-  for (const m of doc.text.matchAll(/%(?:global|define)\s+([A-Za-z_]\w*)/g)) names.add(m[1]);
-  for (const m of doc.text.matchAll(/rpm\.define\(\s*["']([A-Za-z_]\w*)/g)) names.add(m[1]);
-  for (const m of doc.text.matchAll(/macros\.([A-Za-z_]\w*)\s*=/g)) names.add(m[1]);
+  // The native substring search finds the few candidates; the pattern is checked only there.
+  const at = (needle: string, re: RegExp) => {
+    for (let i = doc.text.indexOf(needle); i >= 0; i = doc.text.indexOf(needle, i + 1)) {
+      re.lastIndex = i;
+      const m = re.exec(doc.text);
+      if (m) names.add(m[1]);
+    }
+  };
+  at('%global', /%global\s+([A-Za-z_]\w*)/y);
+  at('%define', /%define\s+([A-Za-z_]\w*)/y);
+  at('rpm.define(', /rpm\.define\(\s*["']([A-Za-z_]\w*)/y);
+  at('macros.', /macros\.([A-Za-z_]\w*)\s*=/y);
   return names;
 }
 
@@ -26,7 +35,7 @@ export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly s
   for (const r of doc.macroRefs) {
     if (r.conditional || r.depth > 0 || (r.form !== 'plain' && r.form !== 'braced')) continue;
     const name = r.name;
-    if (!/^[A-Za-z_]\w*$/.test(name) || defined.has(name) || builtinMacro(name)) continue;
+    if (defined.has(name) || builtinMacro(name) || !/^[A-Za-z_]\w*$/.test(name)) continue;
     if (commentLines.has(r.line)) continue;
     const kind = sectionAtLine(doc, r.line)?.kind;
     if (kind === 'changelog') continue;

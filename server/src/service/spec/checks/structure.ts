@@ -55,9 +55,13 @@ export function structureFindings(doc: SpecDocument): Finding[] {
     const bom = s.line === 0 && line.startsWith('\uFEFF') ? ' (the file starts with a byte order mark, which rpm reads as part of the line: remove it)' : '';
     out.push(err('unknown-tag', `Unknown tag: ${line.replace(/^\uFEFF/, '')}${bom}`, s.span.start, s.span.end));
   }
-  for (const t of doc.tags) out.push(...tagFindings(doc, t));
+  for (const t of doc.tags) {
+    const found = tagFindings(doc, t);
+    if (found) out.push(found);
+  }
   const includes = /^\s*%(include|\{load:)/m.test(doc.text.slice(0, doc.lines[Math.min(doc.preambleEndLine, doc.lines.length - 1)].end));
-  doc.packages.forEach((pkg, i) => out.push(...packageFindings(doc, pkg, i, includes)));
+  const unknowable = doc.sections.some((s) => s.kind === 'description' && s.pkg === -2);
+  doc.packages.forEach((pkg, i) => out.push(...packageFindings(doc, pkg, i, includes, unknowable)));
   out.push(...duplicatePackages(doc));
   for (const s of doc.sections) {
     if (s.pkg === -1 && s.pkgRef) {
@@ -70,26 +74,27 @@ export function structureFindings(doc: SpecDocument): Finding[] {
   return out;
 }
 
-function tagFindings(doc: SpecDocument, t: Tag): Finding[] {
+/** The one finding of a tag, if any (called for every tag: no allocation on the common path). */
+function tagFindings(doc: SpecDocument, t: Tag): Finding | undefined {
+  if (t.known && t.value && t.value.includes('%')) return undefined; // rpm checks the expanded value; we cannot without expansion
   const line = doc.text.slice(t.span.start, t.span.end);
   if (!t.known) {
-    if (staticallyDead(doc, t.line)) return [];
+    if (staticallyDead(doc, t.line)) return undefined;
     const removed = REMOVED_TAGS[t.name.toLowerCase()];
     const hint = removed ? ` (obsolete, use ${removed})` : '';
-    return [err('unknown-tag', `Unknown tag: ${line}${hint}`, t.span.start, t.span.end)];
+    return err('unknown-tag', `Unknown tag: ${line}${hint}`, t.span.start, t.span.end);
   }
-  if (!t.value) return [err('empty-tag', `Empty tag: ${line}`, t.span.start, t.span.end)];
-  if (t.value.includes('%')) return []; // rpm checks the expanded value; we cannot without expansion
+  if (!t.value) return err('empty-tag', `Empty tag: ${line}`, t.span.start, t.span.end);
   const info = lookupTag(t.name)!.info;
-  if (info.singleToken && /\s/.test(t.value)) return [err('single-token-tag', `Tag takes single token only: ${line}`, t.valueSpan.start, t.valueSpan.end)];
+  if (info.singleToken && /\s/.test(t.value)) return err('single-token-tag', `Tag takes single token only: ${line}`, t.valueSpan.start, t.valueSpan.end);
   const bad = t.key === 'name' ? NAME_CHARS.exec(t.value) : t.key === 'version' || t.key === 'release' ? EVR_CHARS.exec(t.value) : null;
   if (bad) {
     const at = t.valueSpan.start + bad.index;
     const hex = bad[0].charCodeAt(0).toString(16).padStart(2, '0');
-    return [err('illegal-char', `Illegal char '${bad[0]}' (0x${hex}) in: ${line}`, at, at + 1)];
+    return err('illegal-char', `Illegal char '${bad[0]}' (0x${hex}) in: ${line}`, at, at + 1);
   }
   if ((t.key === 'version' || t.key === 'release') && t.value.includes('..')) {
-    return [err('illegal-char', `Illegal sequence ".." in: ${line}`, t.valueSpan.start, t.valueSpan.end)];
+    return err('illegal-char', `Illegal sequence ".." in: ${line}`, t.valueSpan.start, t.valueSpan.end);
   }
   if (DEP_TAGS.has(t.key)) {
     const toks = t.value.split(/[\s,]+/).filter(Boolean);
@@ -100,21 +105,21 @@ function tagFindings(doc: SpecDocument, t: Tag): Finding[] {
         continue;
       }
       if (!/^[A-Za-z0-9_/(]/.test(tok)) {
-        return [err('bad-dependency-token', `Dependency tokens must begin with alpha-numeric, '_' or '/': ${line}`, t.valueSpan.start, t.valueSpan.end)];
+        return err('bad-dependency-token', `Dependency tokens must begin with alpha-numeric, '_' or '/': ${line}`, t.valueSpan.start, t.valueSpan.end);
       }
       if (t.key === 'obsoletes' && tok.startsWith('/')) {
         const at = t.valueSpan.start + t.value.indexOf(tok);
-        return [err('illegal-char', `Illegal char '/' (0x2f) in: ${line}`, at, at + tok.length)];
+        return err('illegal-char', `Illegal char '/' (0x2f) in: ${line}`, at, at + tok.length);
       }
     }
   }
   if (t.key === 'epoch' && !/^\d+$/.test(t.value)) {
-    return [err('bad-epoch', `Epoch field must be an unsigned number: ${line}`, t.valueSpan.start, t.valueSpan.end)];
+    return err('bad-epoch', `Epoch field must be an unsigned number: ${line}`, t.valueSpan.start, t.valueSpan.end);
   }
-  return [];
+  return undefined;
 }
 
-function packageFindings(doc: SpecDocument, pkg: Package, index: number, includes: boolean): Finding[] {
+function packageFindings(doc: SpecDocument, pkg: Package, index: number, includes: boolean, unknowable: boolean): Finding[] {
   const out: Finding[] = [];
   const label = packageLabel(doc, index);
   const anchor = packageAnchor(doc, index);
@@ -125,7 +130,6 @@ function packageFindings(doc: SpecDocument, pkg: Package, index: number, include
         out.push(err('missing-tag', `${name} field must be present in package: ${label}`, anchor.start, anchor.end));
       }
     }
-    const unknowable = doc.sections.some((s) => s.kind === 'description' && s.pkg === -2);
     const nameUnknown = index > 0 && pkg.name.includes('%') && !pkg.section?.pkgRef?.name.startsWith('%{name}');
     if (pkg.descriptions.length === 0 && !unknowable && !nameUnknown && (index > 0 || doc.packages[0].tags.length > 0)) {
       const name = index === 0 ? expandName(doc, pkg.name) || '(main package)' : label;
