@@ -150,7 +150,14 @@ async function main() {
       const { runTests } = require('@vscode/test-electron');
       const dev = path.join(scratch, 'ext');
       execFileSync('unzip', ['-q', vsix, 'extension/*', '-d', dev]);
-      await runTests({ extensionDevelopmentPath: path.join(dev, 'extension'), extensionTestsPath: testsPath, launchArgs: [ws, '--disable-workspace-trust'] });
+      try {
+        await runTests({ extensionDevelopmentPath: path.join(dev, 'extension'), extensionTestsPath: testsPath, launchArgs: [ws, '--disable-workspace-trust'] });
+      } catch (e) {
+        if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(String(e?.code ?? e))) {
+          throw new Error(`E2E_RUNNER=electron downloads VS Code from update.code.visualstudio.com, which is unreachable here (${e.code}); unset E2E_RUNNER to run the suite in code-server`);
+        }
+        throw e;
+      }
       log('electron run passed');
       exit = 0;
     } else {
