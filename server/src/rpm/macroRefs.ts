@@ -60,15 +60,11 @@ export function scanMacroRefs(
       continue;
     }
     // %name, %?name, %!?name, %*, %**, %#
-    let p = i + 1;
-    let negated = false;
-    let conditional = false;
-    let ch = text.charCodeAt(p);
-    while (p < to && (ch === 33 /* ! */ || ch === 63 /* ? */)) {
-      if (ch === 33) negated = !negated;
-      else conditional = true;
-      ch = text.charCodeAt(++p);
-    }
+    const pf = skipPrefix(text, i + 1, to);
+    const p = Math.floor(pf / 4);
+    const negated = (pf & 1) !== 0;
+    const conditional = (pf & 2) !== 0;
+    const ch = text.charCodeAt(p);
     let e = p;
     if (ch === 42 /* * */) e = text.charCodeAt(p + 1) === 42 ? p + 2 : p + 1;
     else if (ch === 35 /* # */) e = p + 1;
@@ -85,19 +81,28 @@ export function scanMacroRefs(
   }
 }
 
+/**
+ * Skips the `!`/`?` prefix of a reference name starting at `p` (before `limit`). Returns the name's start
+ * times 4, plus 1 when negated (an odd number of `!`) and 2 when conditional (`?`): no allocation per reference.
+ */
+function skipPrefix(text: string, p: number, limit: number): number {
+  let flags = 0;
+  for (let ch = text.charCodeAt(p); p < limit && (ch === 33 /* ! */ || ch === 63 /* ? */); ch = text.charCodeAt(++p)) {
+    if (ch === 33) flags ^= 1;
+    else flags |= 2;
+  }
+  return p * 4 + flags;
+}
+
 function braced(
   text: string, start: number, close: number, end: number, lineAt: (o: number) => number, out: MacroRef[],
   depth: number, onUnclosed?: (start: number) => void,
 ): void {
-  let p = start + 2;
-  let negated = false;
-  let conditional = false;
-  let ch = text.charCodeAt(p);
-  while (p < close && (ch === 33 /* ! */ || ch === 63 /* ? */)) {
-    if (ch === 33) negated = !negated;
-    else conditional = true;
-    ch = text.charCodeAt(++p);
-  }
+  const pf = skipPrefix(text, start + 2, close);
+  const p = Math.floor(pf / 4);
+  const negated = (pf & 1) !== 0;
+  const conditional = (pf & 2) !== 0;
+  const ch = text.charCodeAt(p);
   let e = p;
   if (ch === 45 /* - */) {
     e = p + 2; // %{-x}, %{-x*}, %{?-x:…}

@@ -4,7 +4,7 @@
  * descriptions, duplicate or unknown packages, conditional structure, duplicate source numbers.
  */
 import type { Finding } from '../../../common/findings';
-import type { Package, Section, SpecDocument, Tag } from '../../../rpm/ast';
+import type { Package, SpecDocument, Tag } from '../../../rpm/ast';
 import { coActive, lineText } from '../../../rpm/query';
 import { lookupTag, REMOVED_TAGS } from '../../../rpm/tags';
 import { staticallyDead } from './dead';
@@ -137,51 +137,40 @@ function packageFindings(doc: SpecDocument, pkg: Package, index: number, include
     }
   }
   // Duplicate single-valued tags (not counting tags in exclusive %if/%else branches).
-  const seen = new Map<string, Tag[]>();
-  for (const t of pkg.tags) {
-    const info = t.known ? lookupTag(t.name)?.info : undefined;
-    if (!info?.single) continue;
-    const k = `${t.key}(${t.qualifier ?? ''})`;
-    const prev = seen.get(k) ?? [];
-    if (prev.some((p) => coActive(p.branch, t.branch))) {
-      out.push(err('duplicate-tag', `Duplicate ${info.name} entries in package: ${label}`, t.span.start, t.span.end));
+  const single = pkg.tags.filter((t) => t.known && lookupTag(t.name)?.info.single);
+  for (const t of repeats(single, (x) => `${x.key}(${x.qualifier ?? ''})`)) {
+    out.push(err('duplicate-tag', `Duplicate ${lookupTag(t.name)!.info.name} entries in package: ${label}`, t.span.start, t.span.end));
+  }
+  return out;
+}
+
+/** The items whose key an earlier item has in a branch that can be active together with theirs. */
+function repeats<T extends { branch: Tag['branch'] }>(items: readonly T[], key: (item: T) => string): T[] {
+  const out: T[] = [];
+  const seen = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const prev = seen.get(k);
+    if (!prev) {
+      seen.set(k, [item]);
+      continue;
     }
-    prev.push(t);
-    seen.set(k, prev);
+    if (prev.some((p) => coActive(p.branch, item.branch))) out.push(item);
+    prev.push(item);
   }
   return out;
 }
 
 function duplicatePackages(doc: SpecDocument): Finding[] {
-  const out: Finding[] = [];
-  const seen = new Map<string, Section[]>();
-  for (let i = 1; i < doc.packages.length; i++) {
-    const pkg = doc.packages[i];
-    const s = pkg.section!;
-    const full = expandName(doc, pkg.name);
-    const prev = seen.get(full) ?? [];
-    if (prev.some((p) => coActive(p.branch, s.branch))) {
-      const args = lineText(doc, s.line).slice(s.keywordSpan.end - s.headerSpan.start).trim();
-      out.push(err('package-exists', `%package ${args}: package ${full} already exists`, s.headerSpan.start, s.headerSpan.end));
-    }
-    prev.push(s);
-    seen.set(full, prev);
-  }
-  return out;
+  const subs = doc.packages.slice(1).map((pkg) => ({ pkg, s: pkg.section!, branch: pkg.section!.branch, full: expandName(doc, pkg.name) }));
+  return repeats(subs, (x) => x.full).map(({ s, full }) => {
+    const args = lineText(doc, s.line).slice(s.keywordSpan.end - s.headerSpan.start).trim();
+    return err('package-exists', `%package ${args}: package ${full} already exists`, s.headerSpan.start, s.headerSpan.end);
+  });
 }
 
 function duplicateSources(doc: SpecDocument): Finding[] {
-  const out: Finding[] = [];
-  const seen = new Map<string, Tag[]>();
-  for (const t of doc.tags) {
-    if ((t.key !== 'source' && t.key !== 'patch') || t.number === undefined) continue;
-    const k = `${t.key}${t.number}`;
-    const prev = seen.get(k) ?? [];
-    if (prev.some((p) => coActive(p.branch, t.branch))) {
-      out.push(err('duplicate-source', `${t.key} ${t.number} defined multiple times`, t.nameSpan.start, t.nameSpan.end));
-    }
-    prev.push(t);
-    seen.set(k, prev);
-  }
-  return out;
+  const numbered = doc.tags.filter((t) => (t.key === 'source' || t.key === 'patch') && t.number !== undefined);
+  return repeats(numbered, (t) => `${t.key}${t.number}`)
+    .map((t) => err('duplicate-source', `${t.key} ${t.number} defined multiple times`, t.nameSpan.start, t.nameSpan.end));
 }
