@@ -11,6 +11,9 @@ export interface SpecLine {
   start: number;
   end: number;
   next: number;
+  /** What line checks found on this line's text (service/spec/checks/memo.ts); lines of unchanged text
+   *  keep it across incremental re-parses. Always present (undefined at first) so lines keep one shape. */
+  memo: unknown;
 }
 
 /** Where a node sits in the conditional structure: the branch of each enclosing `%if`, outermost first. */
@@ -39,6 +42,9 @@ export interface Tag {
   branch: BranchPath;
   /** Known to rpm's preamble parser. */
   known: boolean;
+  /** What checks found on this tag by itself (service/spec/checks/memo.ts); kept across incremental
+   *  re-parses while the tag's text is unchanged. */
+  memo: unknown;
 }
 
 export type SectionKind =
@@ -196,6 +202,34 @@ export interface ParseProblem {
   detail: string;
 }
 
+/** The node arrays of a `SpecDocument`, in the order `ParseCheckpoint.counts` lists their lengths. */
+export const NODE_ARRAYS = [
+  'tags', 'sections', 'defines', 'macroRefs', 'conditionals', 'bconds', 'comments', 'changelog', 'changelogStray',
+  'problems', 'preambleStray', 'packages',
+] as const;
+
+/** A place where parsing can resume: a section or %changelog entry header outside any `%if`, with the parser's state before it. */
+export interface ParseCheckpoint {
+  line: number;
+  /** A `%changelog` entry header (else a section header). */
+  entry?: boolean;
+  /** Lengths of the node arrays before the header, in `NODE_ARRAYS` order. */
+  counts: number[];
+  failedUntil: number;
+  macroPackages: boolean;
+}
+
+/** Parser bookkeeping that lets `reparseSpec` re-parse only around an edit (opaque to features). */
+export interface ResumeInfo {
+  checkpoints: ParseCheckpoint[];
+  /** Lines where a package name was resolved through macro values: the parse after them depends on those. */
+  nameUses: number[];
+  /** Tag names written in macro text, with their line (`tagsInMacros` is their set). */
+  tagsInMacrosAt: Array<[number, string]>;
+  /** The text has a carriage return (re-parsing falls back to a full parse). */
+  hasCR: boolean;
+}
+
 export interface SpecDocument {
   text: string;
   lines: SpecLine[];
@@ -221,4 +255,5 @@ export interface SpecDocument {
   tagsInMacros: Set<string>;
   /** The line ranges of text outside any section (the main preamble): [0, firstSectionLine). */
   preambleEndLine: number;
+  resume?: ResumeInfo;
 }

@@ -4,15 +4,20 @@
  * definitions), then each logical line is classified: conditional directive, section header, macro
  * definition, `%bcond`, preamble tag, comment, changelog entry or body text.
  */
-import type {
-  Bcond, BranchKeyword, BranchPath, ChangelogEntry, Conditional, MacroDefinition, MacroRef, Package, ParseProblem,
-  Section, SectionOption, Span, SpecDocument, SpecLine, Tag,
+import {
+  NODE_ARRAYS, type Bcond, type BranchKeyword, type Conditional, type MacroDefinition, type MacroRef, type Package,
+  type ParseCheckpoint, type ParseProblem, type Section, type Span, type SpecDocument, type SpecLine,
+  type Tag,
 } from './ast';
 import { parseChangelogHeader } from './changelog';
-import { expandMacros, MapMacroTable } from './expand';
+import { expandMacros } from './expand';
+import { ParserState } from './parserState';
 import { scanMacroRefs } from './macroRefs';
-import { SECTION_BY_NAME } from './sections';
+import { parseOptions, SECTION_BY_NAME } from './sections';
+import { CLOSED, isOpen, NextChar, scanOpen, splitLines } from './reader';
 import { lookupTag } from './tags';
+
+export { splitLines };
 
 const MAX_JOINED_LINES = 5000;
 // rpm: directives that take an argument need a blank after them (`%ifarch` alone is not one); %else and
@@ -21,142 +26,47 @@ const DIRECTIVE = /^%(?:(if|ifarch|ifnarch|ifos|ifnos|elif|elifarch|elifos)(?=[ 
 const DEFINE = /^%(define|global|undefine)(?=\s|$)/;
 const BCOND = /^%(bcond_with|bcond_without|bcond)(?=\s|$)/;
 const TAG = /^([A-Za-z][A-Za-z0-9]*)[ \t]*(?:\(([^)]*)\))?[ \t]*:/;
-const ROOT: BranchPath = { steps: [] };
-
-/** Splits text into physical lines (LF, CRLF or CR). */
-export function splitLines(text: string): SpecLine[] {
-  const lines: SpecLine[] = [];
-  const n = text.length;
-  if (text.indexOf('\r') < 0) {
-    // The common case, with the native search: 61k-line specs are split on every keystroke.
-    let start = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      lines.push({ start, end: i, next: i + 1 });
-      start = i + 1;
-    }
-    lines.push({ start, end: n, next: n });
-    return lines;
-  }
-  let start = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lines.push({ start, end: i, next: i + 1 });
-      start = i + 1;
-    } else if (c === 13) {
-      const crlf = text.charCodeAt(i + 1) === 10;
-      lines.push({ start, end: i, next: i + (crlf ? 2 : 1) });
-      if (crlf) i++;
-      start = i + 1;
-    }
-  }
-  lines.push({ start, end: n, next: n });
-  return lines;
-}
-
-/** rpm's reader state between physical lines (build/parseSpec.c copyNextLineFromOFI). */
-interface Open {
-  bc: number;
-  pc: number;
-  xc: number;
-  /** The line ended with a backslash. */
-  nc: boolean;
-}
-
-/** Updates the open `%{`/`%(`/`%[` counts over a line, the way rpm's reader does to join lines. */
-function scanOpen(text: string, from: number, to: number, st: Open): Open {
-  let { bc, pc, xc } = st;
-  let nc = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    switch (c) {
-      case 92: // backslash: escapes the next character; at the end of the line it continues it
-        if (i + 1 >= to) nc = true;
-        else i++;
-        break;
-      case 37: { // %
-        const n = text.charCodeAt(i + 1);
-        if (n === 123) { bc++; i++; } else if (n === 40) { pc++; i++; } else if (n === 91) { xc++; i++; } else if (n === 37) i++;
-        break;
-      }
-      case 123: if (bc > 0) bc++; break;
-      case 125: if (bc > 0) bc--; break;
-      case 40: if (pc > 0) pc++; break;
-      case 41: if (pc > 0) pc--; break;
-      case 91: if (xc > 0) xc++; break;
-      case 93: if (xc > 0) xc--; break;
-    }
-  }
-  return { bc, pc, xc, nc };
-}
 
 const isBlank = (c: number) => c === 32 || c === 9;
 
-const CLOSED: Open = { bc: 0, pc: 0, xc: 0, nc: false };
-
-/** The next index of one character at or after a position, with the native search, amortised over a pass. */
-class NextChar {
-  private pos = -2;
-  constructor(private readonly text: string, private readonly ch: string) {}
-  /** First index >= from, or -1. Calls must not go backwards by more than what was already found. */
-  at(from: number): number {
-    if (this.pos === -1) return -1;
-    if (this.pos < from) this.pos = this.text.indexOf(this.ch, from);
-    return this.pos;
-  }
-}
-
-const isOpen = (o: Open, define: boolean) => (define && o.nc) || o.bc > 0 || o.pc > 0 || o.xc > 0;
-
-class Parser {
-  readonly doc: SpecDocument;
-  private section: Section | undefined;
-  private pkg = 0;
-  private condStack: number[] = [];
-  private branch: BranchPath = ROOT;
-  private entry: ChangelogEntry | undefined;
-  private lineStarts: number[];
-  private failedUntil = -1;
+export class Parser extends ParserState {
   private readonly pct: NextChar;
   private readonly bs: NextChar;
-  /** The physical line being classified when it is a logical line on its own (fast `lineAt`). */
-  private curLine = -1;
-  /** Macros known so far (non-parametric defines, Name), to resolve package names like rpm would. */
-  private names = new MapMacroTable();
 
-  constructor(private readonly text: string) {
-    const lines = splitLines(text);
+  constructor(text: string, lines: SpecLine[] = splitLines(text), hasCR = text.includes('\r')) {
+    super(text, lines, hasCR);
     this.pct = new NextChar(text, '%');
     this.bs = new NextChar(text, '\\');
-    this.lineStarts = lines.map((l) => l.start);
-    const main: Package = { name: '', tags: [], descriptions: [] };
-    this.doc = {
-      text, lines, packages: [main], tags: [], sections: [], defines: [], macroRefs: [], conditionals: [], bconds: [],
-      comments: [], changelog: [], changelogStray: [], problems: [], preambleStray: [], preambleEndLine: lines.length, macroPackages: false, tagsInMacros: new Set(),
-    };
   }
 
-  private lineAt = (offset: number): number => {
-    if (this.curLine >= 0) {
-      const l = this.doc.lines[this.curLine];
-      if (offset >= l.start && offset <= l.end) return this.curLine;
-    }
-    const s = this.lineStarts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  /**
+   * A parser that continues `old` at its checkpoint `cp`: the nodes before `cp` are `old`'s (the text up to
+   * there is the same), and the macro table and package index are replayed from them.
+   */
+  static resumeAt(text: string, lines: SpecLine[], old: SpecDocument, cp: ParseCheckpoint, hasCR: boolean): Parser {
+    const p = new Parser(text, lines, hasCR);
+    p.restore(old, cp);
+    return p;
+  }
+
 
   parse(): SpecDocument {
+    this.run(0);
+    return this.doc;
+  }
+
+  /**
+   * Parses from logical line `from` to the end, or until `stop(li)` says to stop at the start of a logical
+   * line (then returns that line; the caller completes the document). Returns -1 at the end.
+   */
+  run(from: number, stop?: (li: number) => boolean): number {
     const { lines } = this.doc;
     const text = this.text;
-    let li = 0;
+    let li = from;
     while (li < lines.length) {
+      if (stop?.(li)) return li;
+      this.li = li;
+      this.refsBefore = this.doc.macroRefs.length;
       const line = lines[li];
       let first = line.start;
       while (first < line.end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
@@ -185,7 +95,7 @@ class Parser {
       li = last + 1;
     }
     this.finish();
-    return this.doc;
+    return -1;
   }
 
   private logicalLine(li: number, last: number, first: number, end: number): void {
@@ -274,6 +184,7 @@ class Parser {
       number: found?.number,
       qualifier: undefined,
       qualifierSpan: undefined,
+      memo: undefined,
     };
     if (m[2] !== undefined) {
       tag.qualifier = m[2].trim();
@@ -335,6 +246,9 @@ class Parser {
 
   private sectionHeader(name: string, li: number, last: number, start: number, end: number): void {
     const info = SECTION_BY_NAME.get(name)!;
+    if (this.condStack.length === 0) {
+      this.resume.checkpoints.push({ line: li, counts: this.counts(), failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages });
+    }
     this.closeSection(li);
     if (this.doc.sections.length === 0) this.doc.preambleEndLine = li;
     const keywordSpan = { start, end: start + 1 + name.length };
@@ -350,6 +264,7 @@ class Parser {
     // rpm expands the header line first: `%description %{_description}` whose value starts with a newline
     // is the main package's description followed by text.
     if (ref && !nOpt && ref.name.startsWith('%')) {
+      this.resume.nameUses.push(li);
       const x = expandMacros(ref.name, this.names, { maxDepth: 8, maxLength: 4000 });
       if (!x.unknown && !x.text.includes('%')) {
         const word = /^\S+/.exec(x.text);
@@ -373,47 +288,6 @@ class Parser {
     this.section = section;
     this.entry = undefined;
     this.doc.sections.push(section);
-  }
-
-  /** Normalised full name -> package index; suffix -> package index. */
-  private byName = new Map<string, number>();
-  private bySuffix = new Map<string, number>();
-
-  /** A package name with the macros known so far expanded (unknown ones stay as written). */
-  private normName(s: string): string {
-    return s.includes('%') ? expandMacros(s, this.names, { maxDepth: 8, maxLength: 1000 }).text : s;
-  }
-
-  private addPackage(pkg: Package): number {
-    this.doc.packages.push(pkg);
-    const index = this.doc.packages.length - 1;
-    this.byName.set(this.normName(pkg.name), index);
-    if (pkg.suffix !== undefined) this.bySuffix.set(pkg.suffix, index);
-    return index;
-  }
-
-  /** Index of the package a section names; -1 when it does not exist, -2 when macros make it unknowable. */
-  private findPackage(name: string, full: boolean): number {
-    const main = this.normName(this.doc.packages[0].name);
-    const norm = this.normName(full ? name : `${main || '%{name}'}-${name}`);
-    const i = (full ? undefined : this.bySuffix.get(name)) ?? this.byName.get(norm);
-    if (i !== undefined) return i;
-    if (full && norm === main) return 0;
-    return norm.includes('%') || this.doc.macroPackages ? -2 : -1;
-  }
-
-  /** Ends the current section before line `li`: its body is the lines after its header up to `li - 1`. */
-  private closeSection(li: number): void {
-    const s = this.section;
-    if (!s) return;
-    const { lines } = this.doc;
-    const firstBody = s.endLine + 1;
-    if (li - 1 >= firstBody) {
-      s.bodySpan = { start: lines[firstBody].start, end: lines[li - 1].end };
-      s.endLine = li - 1;
-    } else {
-      s.bodySpan = { start: s.headerSpan.end, end: s.headerSpan.end };
-    }
   }
 
   private define(kind: MacroDefinition['kind'], li: number, first: number, end: number): void {
@@ -454,7 +328,11 @@ class Parser {
     if (!seg.includes(':')) return;
     for (const m of seg.matchAll(/(?:^|\n)[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*(?:\([^)]*\))?:/g)) {
       const t = lookupTag(m[1]);
-      if (t) this.doc.tagsInMacros.add(t.info.name.toLowerCase());
+      if (t) {
+        const key = t.info.name.toLowerCase();
+        this.doc.tagsInMacros.add(key);
+        this.resume.tagsInMacrosAt.push([this.li, key]);
+      }
     }
   }
 
@@ -478,6 +356,11 @@ class Parser {
     // header is part of the entry's text.
     const rightAfterHeader = this.entry !== undefined && this.entry.items.length === 0 && this.entry.line === li - 1;
     if (text.charCodeAt(first) === 42 /* * */ && first === this.doc.lines[li].start && !rightAfterHeader) {
+      if (this.condStack.length === 0) {
+        const counts = this.counts();
+        counts[NODE_ARRAYS.indexOf('macroRefs')] = this.refsBefore;
+        this.resume.checkpoints.push({ line: li, entry: true, counts, failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages });
+      }
       this.entry = parseChangelogHeader(text.slice(first, end), first, li);
       this.doc.changelog.push(this.entry);
       return;
@@ -499,33 +382,6 @@ class Parser {
       this.doc.problems.push({ code: 'unclosed-if', span: c.branches[0].keywordSpan, line: c.line, detail: `%${c.branches[0].keyword}` });
     }
   }
-}
-
-/** Parses section-header options: `-n name`, `-f file`, `-p /bin/sh`, positional words; stops at `--`. */
-function parseOptions(text: string, from: number, to: number): SectionOption[] {
-  const out: SectionOption[] = [];
-  const re = /\S+/g;
-  re.lastIndex = 0;
-  const seg = text.slice(from, to);
-  let m: RegExpExecArray | null;
-  let pending: { flag: string; start: number } | undefined;
-  while ((m = re.exec(seg))) {
-    const word = m[0];
-    const at = from + m.index;
-    if (word === '--') break;
-    if (pending) {
-      out.push({ flag: pending.flag, value: word, span: { start: pending.start, end: at + word.length }, valueSpan: { start: at, end: at + word.length } });
-      pending = undefined;
-    } else if (/^-[a-zA-Z]$/.test(word)) {
-      pending = { flag: word, start: at };
-    } else if (/^-[a-zA-Z]./.test(word)) {
-      out.push({ flag: word.slice(0, 2), value: word.slice(2), span: { start: at, end: at + word.length }, valueSpan: { start: at + 2, end: at + word.length } });
-    } else {
-      out.push({ flag: '', value: word, span: { start: at, end: at + word.length }, valueSpan: { start: at, end: at + word.length } });
-    }
-  }
-  if (pending) out.push({ flag: pending.flag, value: '', span: { start: pending.start, end: pending.start + 2 }, valueSpan: { start: pending.start + 2, end: pending.start + 2 } });
-  return out;
 }
 
 /** Parses a spec file. Never throws; every node has offsets into `text`. */

@@ -1,5 +1,5 @@
 /** Lookups over a parsed spec: which section a line is in, branch exclusivity, names defined by the spec. */
-import type { BranchPath, Section, SpecDocument } from './ast';
+import type { BranchPath, Section, SpecDocument, SpecLine } from './ast';
 
 /** The section containing `line`, or undefined in the main preamble. */
 export function sectionAtLine(doc: SpecDocument, line: number): Section | undefined {
@@ -19,7 +19,11 @@ export function sectionAtLine(doc: SpecDocument, line: number): Section | undefi
 
 /** The 0-based line of an offset. */
 export function lineOfOffset(doc: SpecDocument, offset: number): number {
-  const l = doc.lines;
+  return lineIn(doc.lines, offset);
+}
+
+/** Index of the line in `lines` (sorted by start) that contains `offset`. */
+export function lineIn(l: readonly SpecLine[], offset: number): number {
   let lo = 0;
   let hi = l.length - 1;
   while (lo < hi) {

@@ -1,5 +1,5 @@
 /** Section keywords rpm recognises at the start of a line (build/parseSpec.c `partList`), with docs. */
-import type { SectionKind } from './ast';
+import type { SectionKind, SectionOption } from './ast';
 
 export interface SectionInfo {
   name: string;
@@ -50,3 +50,30 @@ export const SECTIONS: SectionInfo[] = [
 ];
 
 export const SECTION_BY_NAME = new Map(SECTIONS.map((s) => [s.name, s]));
+
+/** Parses section-header options: `-n name`, `-f file`, `-p /bin/sh`, positional words; stops at `--`. */
+export function parseOptions(text: string, from: number, to: number): SectionOption[] {
+  const out: SectionOption[] = [];
+  const re = /\S+/g;
+  re.lastIndex = 0;
+  const seg = text.slice(from, to);
+  let m: RegExpExecArray | null;
+  let pending: { flag: string; start: number } | undefined;
+  while ((m = re.exec(seg))) {
+    const word = m[0];
+    const at = from + m.index;
+    if (word === '--') break;
+    if (pending) {
+      out.push({ flag: pending.flag, value: word, span: { start: pending.start, end: at + word.length }, valueSpan: { start: at, end: at + word.length } });
+      pending = undefined;
+    } else if (/^-[a-zA-Z]$/.test(word)) {
+      pending = { flag: word, start: at };
+    } else if (/^-[a-zA-Z]./.test(word)) {
+      out.push({ flag: word.slice(0, 2), value: word.slice(2), span: { start: at, end: at + word.length }, valueSpan: { start: at + 2, end: at + word.length } });
+    } else {
+      out.push({ flag: '', value: word, span: { start: at, end: at + word.length }, valueSpan: { start: at, end: at + word.length } });
+    }
+  }
+  if (pending) out.push({ flag: pending.flag, value: '', span: { start: pending.start, end: pending.start + 2 }, valueSpan: { start: pending.start + 2, end: pending.start + 2 } });
+  return out;
+}

@@ -83,6 +83,11 @@ export const TAGS: TagInfo[] = [
 
 const BY_KEY = new Map(TAGS.map((t) => [t.name.toLowerCase(), t]));
 
+/** The info of a known tag by its canonical key (`Tag.key`: `source`, `buildrequires`). */
+export function tagInfo(key: string): TagInfo | undefined {
+  return BY_KEY.get(key);
+}
+
 /** rpmlint's obsolete tags: rpm no longer knows them. */
 export const REMOVED_TAGS: Record<string, string> = { copyright: 'License', serial: 'Epoch' };
 

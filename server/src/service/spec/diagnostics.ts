@@ -47,11 +47,12 @@ export function specDiagnostics(doc: SpecDocument, settings: Settings): Finding[
 function computeDiagnostics(doc: SpecDocument, settings: Settings): Finding[] {
   const binary = binaryFinding(doc);
   if (binary) return [binary];
+  const defined = new Set<string>();
   const all = [
     ...structureFindings(doc),
     ...changelogFindings(doc),
-    ...rpmlintFindings(doc),
-    ...undefinedMacroFindings(doc, settings.spec.knownMacros),
+    ...rpmlintFindings(doc, defined),
+    ...undefinedMacroFindings(doc, settings.spec.knownMacros, defined),
   ];
   const conditions = conditionsFor(doc, settings);
   const profile = settings.spec.profile;

@@ -8,6 +8,7 @@ import { lineOfOffset } from '../../rpm/query';
 import { specDefinition, specHover } from './navigation';
 import { specFolding, specSymbols } from './outline';
 import { parsed } from './parsed';
+import { parseSpec } from '../../rpm/parser';
 import { specInfo } from './specInfo';
 
 export function createSpecService(): SpecDocumentService {
@@ -18,7 +19,8 @@ export function createSpecService(): SpecDocumentService {
       const own = specDiagnostics(tree, ctx.settings);
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
-    onSave: (doc, ctx) => runBackends(doc, parsed(doc), ctx),
+    // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
+    onSave: (doc, ctx) => runBackends(doc, parseSpec(doc.text), ctx),
     completion: (doc, offset, ctx) => specCompletion(parsed(doc), offset, ctx.settings, ctx.host.now()),
     hover: (doc, offset, ctx) => specHover(parsed(doc), offset, ctx.settings),
     definition: (doc, offset) => specDefinition(parsed(doc), offset, doc.uri),

@@ -7,27 +7,25 @@ import type { Finding } from '../../../common/findings';
 import type { SpecDocument } from '../../../rpm/ast';
 import { builtinMacro } from '../../../rpm/macroData';
 import { sectionAtLine, specDefinedNames } from '../../../rpm/query';
+import { namesDefinedIn } from './rpmlintLines';
 
 /** Every name the text defines, also inside other macros (`%{!?x:%global x 1}`) and Lua (`rpm.define`). */
-export function definedAnywhere(doc: SpecDocument): Set<string> {
+export function definedAnywhere(doc: SpecDocument, inLines?: ReadonlySet<string>): Set<string> {
   const names = specDefinedNames(doc);
-  // The native substring search finds the few candidates; the pattern is checked only there.
-  const at = (needle: string, re: RegExp) => {
-    for (let i = doc.text.indexOf(needle); i >= 0; i = doc.text.indexOf(needle, i + 1)) {
-      re.lastIndex = i;
-      const m = re.exec(doc.text);
-      if (m) names.add(m[1]);
-    }
-  };
-  at('%global', /%global\s+([A-Za-z_]\w*)/y);
-  at('%define', /%define\s+([A-Za-z_]\w*)/y);
-  at('rpm.define(', /rpm\.define\(\s*["']([A-Za-z_]\w*)/y);
-  at('macros.', /macros\.([A-Za-z_]\w*)\s*=/y);
+  if (inLines) {
+    for (const n of inLines) names.add(n);
+    return names;
+  }
+  for (const l of doc.lines) {
+    const found = namesDefinedIn(doc.text.slice(l.start, l.end));
+    if (found) for (const n of found) names.add(n);
+  }
   return names;
 }
 
-export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly string[]): Finding[] {
-  const defined = definedAnywhere(doc);
+/** `inLines`: the names the lines define, when a line pass (rpmlintFindings) already collected them. */
+export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly string[], inLines?: ReadonlySet<string>): Finding[] {
+  const defined = definedAnywhere(doc, inLines);
   for (const n of extraKnown) defined.add(n.replace(/^%/, ''));
   const commentLines = new Set(doc.comments.map((c) => c.line));
   const out: Finding[] = [];

@@ -6,7 +6,8 @@
 import type { Finding } from '../../../common/findings';
 import type { Package, SpecDocument, Tag } from '../../../rpm/ast';
 import { coActive, lineText } from '../../../rpm/query';
-import { lookupTag, REMOVED_TAGS } from '../../../rpm/tags';
+import { absolute, relative, tagMemo } from './memo';
+import { lookupTag, REMOVED_TAGS, tagInfo } from '../../../rpm/tags';
 import { staticallyDead } from './dead';
 
 const SRC = 'rpm';
@@ -56,7 +57,7 @@ export function structureFindings(doc: SpecDocument): Finding[] {
     out.push(err('unknown-tag', `Unknown tag: ${line.replace(/^\uFEFF/, '')}${bom}`, s.span.start, s.span.end));
   }
   for (const t of doc.tags) {
-    const found = tagFindings(doc, t);
+    const found = t.known ? knownTagFinding(doc, t) : tagFindings(doc, t);
     if (found) out.push(found);
   }
   const includes = /^\s*%(include|\{load:)/m.test(doc.text.slice(0, doc.lines[Math.min(doc.preambleEndLine, doc.lines.length - 1)].end));
@@ -72,6 +73,17 @@ export function structureFindings(doc: SpecDocument): Finding[] {
   }
   out.push(...duplicateSources(doc));
   return out;
+}
+
+/** A known tag's finding depends on the tag alone: memoised per tag (incremental parses keep tags). */
+function knownTagFinding(doc: SpecDocument, t: Tag): Finding | undefined {
+  const memo = tagMemo(t);
+  let r = memo.own;
+  if (r === undefined) {
+    const found = tagFindings(doc, t);
+    r = memo.own = found ? relative(found, t.span.start) : null;
+  }
+  return r ? absolute(r, t.span.start, 'rpm-spec') : undefined;
 }
 
 /** The one finding of a tag, if any (called for every tag: no allocation on the common path). */
@@ -137,9 +149,9 @@ function packageFindings(doc: SpecDocument, pkg: Package, index: number, include
     }
   }
   // Duplicate single-valued tags (not counting tags in exclusive %if/%else branches).
-  const single = pkg.tags.filter((t) => t.known && lookupTag(t.name)?.info.single);
+  const single = pkg.tags.filter((t) => t.known && tagInfo(t.key)?.single);
   for (const t of repeats(single, (x) => `${x.key}(${x.qualifier ?? ''})`)) {
-    out.push(err('duplicate-tag', `Duplicate ${lookupTag(t.name)!.info.name} entries in package: ${label}`, t.span.start, t.span.end));
+    out.push(err('duplicate-tag', `Duplicate ${tagInfo(t.key)!.name} entries in package: ${label}`, t.span.start, t.span.end));
   }
   return out;
 }

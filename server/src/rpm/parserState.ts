@@ -1,0 +1,182 @@
+/**
+ * The spec parser's state between logical lines (parser.ts classifies the lines): the open section, the
+ * `%if` stack, the macro table and package index used to resolve package names, and the checkpoints that
+ * let `reparseSpec` (incremental.ts) resume a previous parse.
+ */
+import {
+  NODE_ARRAYS, type BranchPath, type ChangelogEntry, type Package, type ParseCheckpoint, type ResumeInfo, type Section,
+  type SpecDocument, type SpecLine,
+} from './ast';
+import { expandMacros, MapMacroTable } from './expand';
+
+export const ROOT: BranchPath = { steps: [] };
+
+/** The parser's state between logical lines, its bookkeeping for resuming, and the package index. */
+export abstract class ParserState {
+  readonly doc: SpecDocument;
+  readonly resume: ResumeInfo;
+  /** The logical line being classified, and how many macro references there were before it. */
+  protected li = 0;
+  protected refsBefore = 0;
+  protected section: Section | undefined;
+  protected pkg = 0;
+  protected condStack: number[] = [];
+  protected branch: BranchPath = ROOT;
+  protected entry: ChangelogEntry | undefined;
+  protected lineStarts: number[];
+  protected failedUntil = -1;
+  /** The physical line being classified when it is a logical line on its own (fast `lineAt`). */
+  protected curLine = -1;
+  /** Macros known so far (non-parametric defines, Name), to resolve package names like rpm would. */
+  protected names = new MapMacroTable();
+
+  constructor(protected readonly text: string, lines: SpecLine[], hasCR: boolean) {
+    this.lineStarts = lines.map((l) => l.start);
+    const main: Package = { name: '', tags: [], descriptions: [] };
+    this.doc = {
+      text, lines, packages: [main], tags: [], sections: [], defines: [], macroRefs: [], conditionals: [], bconds: [],
+      comments: [], changelog: [], changelogStray: [], problems: [], preambleStray: [], preambleEndLine: lines.length, macroPackages: false, tagsInMacros: new Set(),
+    };
+    this.resume = { checkpoints: [], nameUses: [], tagsInMacrosAt: [], hasCR };
+    this.doc.resume = this.resume;
+  }
+
+  /**
+   * Continues `old` at its checkpoint `cp`: the nodes before `cp` are `old`'s (the text up to
+   * there is the same), and the macro table and package index are replayed from them.
+   */
+  protected restore(old: SpecDocument, cp: ParseCheckpoint): void {
+    const d = this.doc as unknown as Record<string, unknown[]>;
+    const o = old as unknown as Record<string, unknown[]>;
+    NODE_ARRAYS.forEach((k, i) => { d[k] = o[k].slice(0, cp.counts[i]); });
+    this.doc.packages = this.doc.packages.map((pkg) => ({ ...pkg, tags: [], descriptions: [] }));
+    if (this.doc.sections.length) this.doc.preambleEndLine = old.preambleEndLine;
+    this.doc.macroPackages = cp.macroPackages;
+    const r = old.resume!;
+    this.resume.checkpoints = r.checkpoints.filter((c) => c.line < cp.line);
+    this.resume.nameUses = r.nameUses.filter((l) => l < cp.line);
+    this.resume.tagsInMacrosAt = r.tagsInMacrosAt.filter(([l]) => l < cp.line);
+    this.doc.tagsInMacros = new Set(this.resume.tagsInMacrosAt.map(([, k]) => k));
+    this.failedUntil = cp.failedUntil;
+    if (cp.entry) this.pkg = -1;
+    this.section = this.doc.sections[this.doc.sections.length - 1];
+    if (this.section) {
+      // Open it again: the old parse closed it at the checkpoint's header.
+      const h = this.section.headerSpan;
+      this.section.endLine = this.lineAt(h.end);
+      this.section.bodySpan = { start: h.end, end: h.end };
+    }
+    // Replay, in line order, what built the macro table and the package index.
+    const events: Array<[number, () => void]> = [];
+    for (const def of this.doc.defines) {
+      events.push([def.line, () => (def.kind === 'undefine' ? this.names.delete(def.name) : def.params === undefined && this.names.set(def.name, def.body))]);
+    }
+    const nameTag = this.doc.tags.find((t) => t.pkg === 0 && t.key === 'name' && t.value);
+    this.doc.packages[0].name = nameTag?.value ?? '';
+    if (nameTag) events.push([nameTag.line, () => this.names.set('name', nameTag.value)]);
+    this.doc.packages.forEach((pkg, i) => { if (i > 0) events.push([pkg.section!.line, () => this.indexPackage(pkg, i, false)]); });
+    events.sort((x, y) => x[0] - y[0]).forEach(([, run]) => run());
+  }
+
+  /** Counts of the node arrays now, in `NODE_ARRAYS` order. */
+  counts(): number[] {
+    const d = this.doc as unknown as Record<string, unknown[]>;
+    return NODE_ARRAYS.map((k) => d[k].length);
+  }
+
+  /** The last line an unclosed macro made the parser look at (-1: none). */
+  get lookedAheadTo(): number {
+    return this.failedUntil;
+  }
+
+  /** True when parsing is outside every `%if` with no unclosed macro pending at line `li`. */
+  atTopLevel(li: number): boolean {
+    return this.condStack.length === 0 && this.failedUntil < li;
+  }
+
+  /** Ends the open section before line `li` (what a section header there does first). */
+  closeBefore(li: number): void {
+    this.closeSection(li);
+  }
+
+  /** Ends the open section at line `endLine`, whose body ends at offset `bodyEnd` (known from a previous parse). */
+  closeAs(endLine: number, bodyEnd: number): void {
+    const s = this.section!;
+    const firstBody = s.endLine + 1;
+    if (endLine >= firstBody) {
+      s.bodySpan = { start: this.doc.lines[firstBody].start, end: bodyEnd };
+      s.endLine = endLine;
+    } else {
+      s.bodySpan = { start: s.headerSpan.end, end: s.headerSpan.end };
+    }
+  }
+
+  /** Whether line `li` (a `*` line at the start) would begin a new %changelog entry here. */
+  entryStartsAt(li: number): boolean {
+    if (this.section?.kind !== 'changelog') return false;
+    return !(this.entry !== undefined && this.entry.items.length === 0 && this.entry.line === li - 1);
+  }
+
+  protected lineAt = (offset: number): number => {
+    if (this.curLine >= 0) {
+      const l = this.doc.lines[this.curLine];
+      if (offset >= l.start && offset <= l.end) return this.curLine;
+    }
+    const s = this.lineStarts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  /** Normalised full name -> package index; suffix -> package index. */
+  protected byName = new Map<string, number>();
+  protected bySuffix = new Map<string, number>();
+
+  /** A package name with the macros known so far expanded (unknown ones stay as written). */
+  protected normName(s: string, record = true): string {
+    if (!s.includes('%')) return s;
+    if (record) this.resume.nameUses.push(this.li);
+    return expandMacros(s, this.names, { maxDepth: 8, maxLength: 1000 }).text;
+  }
+
+  protected addPackage(pkg: Package): number {
+    this.doc.packages.push(pkg);
+    const index = this.doc.packages.length - 1;
+    this.indexPackage(pkg, index, true);
+    return index;
+  }
+
+  protected indexPackage(pkg: Package, index: number, record: boolean): void {
+    this.byName.set(this.normName(pkg.name, record), index);
+    if (pkg.suffix !== undefined) this.bySuffix.set(pkg.suffix, index);
+  }
+
+  /** Index of the package a section names; -1 when it does not exist, -2 when macros make it unknowable. */
+  protected findPackage(name: string, full: boolean): number {
+    const main = this.normName(this.doc.packages[0].name);
+    const norm = this.normName(full ? name : `${main || '%{name}'}-${name}`);
+    const i = (full ? undefined : this.bySuffix.get(name)) ?? this.byName.get(norm);
+    if (i !== undefined) return i;
+    if (full && norm === main) return 0;
+    return norm.includes('%') || this.doc.macroPackages ? -2 : -1;
+  }
+
+  /** Ends the current section before line `li`: its body is the lines after its header up to `li - 1`. */
+  protected closeSection(li: number): void {
+    const s = this.section;
+    if (!s) return;
+    const { lines } = this.doc;
+    const firstBody = s.endLine + 1;
+    if (li - 1 >= firstBody) {
+      s.bodySpan = { start: lines[firstBody].start, end: lines[li - 1].end };
+      s.endLine = li - 1;
+    } else {
+      s.bodySpan = { start: s.headerSpan.end, end: s.headerSpan.end };
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * rpm's spec reader, below the parser: physical lines, the open-macro state that joins them into logical
+ * lines, and a native-search cursor for the characters that matter.
+ */
+import type { SpecLine } from './ast';
+
+/** Splits text into physical lines (LF, CRLF or CR). */
+export function splitLines(text: string): SpecLine[] {
+  const lines: SpecLine[] = [];
+  const n = text.length;
+  if (text.indexOf('\r') < 0) {
+    // The common case, with the native search: 61k-line specs are split on every keystroke.
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i, next: i + 1, memo: undefined });
+      start = i + 1;
+    }
+    lines.push({ start, end: n, next: n, memo: undefined });
+    return lines;
+  }
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines.push({ start, end: i, next: i + 1, memo: undefined });
+      start = i + 1;
+    } else if (c === 13) {
+      const crlf = text.charCodeAt(i + 1) === 10;
+      lines.push({ start, end: i, next: i + (crlf ? 2 : 1), memo: undefined });
+      if (crlf) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: n, next: n, memo: undefined });
+  return lines;
+}
+
+/** rpm's reader state between physical lines (build/parseSpec.c copyNextLineFromOFI). */
+export interface Open {
+  bc: number;
+  pc: number;
+  xc: number;
+  /** The line ended with a backslash. */
+  nc: boolean;
+}
+
+/** Updates the open `%{`/`%(`/`%[` counts over a line, the way rpm's reader does to join lines. */
+export function scanOpen(text: string, from: number, to: number, st: Open): Open {
+  let { bc, pc, xc } = st;
+  let nc = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 92: // backslash: escapes the next character; at the end of the line it continues it
+        if (i + 1 >= to) nc = true;
+        else i++;
+        break;
+      case 37: { // %
+        const n = text.charCodeAt(i + 1);
+        if (n === 123) { bc++; i++; } else if (n === 40) { pc++; i++; } else if (n === 91) { xc++; i++; } else if (n === 37) i++;
+        break;
+      }
+      case 123: if (bc > 0) bc++; break;
+      case 125: if (bc > 0) bc--; break;
+      case 40: if (pc > 0) pc++; break;
+      case 41: if (pc > 0) pc--; break;
+      case 91: if (xc > 0) xc++; break;
+      case 93: if (xc > 0) xc--; break;
+    }
+  }
+  return { bc, pc, xc, nc };
+}
+
+export const CLOSED: Open = { bc: 0, pc: 0, xc: 0, nc: false };
+
+/** The next index of one character at or after a position, with the native search, amortised over a pass. */
+export class NextChar {
+  private pos = -2;
+  constructor(private readonly text: string, private readonly ch: string) {}
+  /** First index >= from, or -1. Calls must not go backwards by more than what was already found. */
+  at(from: number): number {
+    if (this.pos === -1) return -1;
+    if (this.pos < from) this.pos = this.text.indexOf(this.ch, from);
+    return this.pos;
+  }
+}
+
+export const isOpen = (o: Open, define: boolean) => (define && o.nc) || o.bc > 0 || o.pc > 0 || o.xc > 0;

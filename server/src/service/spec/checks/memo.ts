@@ -1,0 +1,46 @@
+/**
+ * Memos for checks that look at one line or one tag at a time. Incremental re-parsing keeps the node
+ * objects of unchanged text (only their offsets move), so what a check found on a node is kept with offsets
+ * relative to the node and reused while the node and its context are the same.
+ */
+import type { Finding, Severity } from '../../../common/findings';
+import type { Tag } from '../../../rpm/ast';
+
+/** A finding with offsets relative to an anchor (a line's or a tag's start). */
+export interface RelFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  extra?: Partial<Finding>;
+}
+
+export function absolute(r: RelFinding, base: number, source: string): Finding {
+  return { code: r.code, severity: r.severity, message: r.message, span: { start: base + r.start, end: base + r.end }, source, ...r.extra };
+}
+
+/** Collects relative findings for one node. */
+export class RelCollector {
+  list: RelFinding[] | undefined;
+  constructor(private readonly base: number) {}
+  add(code: string, severity: Severity, message: string, start: number, end: number, extra?: Partial<Finding>): void {
+    (this.list ??= []).push({ code, severity, message, start: start - this.base, end: end - this.base, extra });
+  }
+}
+
+/** `f` relative to `base` (its source, tags and data kept). */
+export function relative(f: Finding, base: number): RelFinding {
+  const { code, severity, message, span, ...extra } = f;
+  return { code, severity, message, start: span.start - base, end: span.end - base, extra };
+}
+
+/** What checks found on a tag by itself: rpmlint's tag checks, rpm's own tag checks (null: nothing). */
+export interface TagMemo {
+  lint?: RelFinding[] | null;
+  own?: RelFinding | null;
+}
+
+export function tagMemo(t: Tag): TagMemo {
+  return (t.memo ??= {}) as TagMemo;
+}

@@ -1,0 +1,171 @@
+/**
+ * rpmlint's per-line spec checks (rpmlint/checks/SpecCheck.py), as facts about one line in its section:
+ * what it reports there, and what the whole-file checks need from it. Memoised per line object (see memo.ts).
+ */
+import type { SectionKind, SpecLine } from '../../../rpm/ast';
+import { RelCollector, type RelFinding } from './memo';
+
+const SCRIPT_KINDS = new Set(['scriptlet', 'trigger', 'filetrigger', 'verifyscript']);
+const MACRO = /%+[{(]?[a-zA-Z_]\w{2,}[)}]?/g;
+// rpmlint's indent_spaces_regex (rhbz#488146): runs of spaces used for alignment.
+const INDENT_SPACES = /( \t|(^|\t)([^\t]{8})*[^\t]{4}[^\t]?([^\t][^\t.!?]|[^\t]?[.!?] ) {2})/;
+const LIB64 = /(^|[\s=:"'(])((?:%\{?buildroot\}?|\$\{?RPM_BUILD_ROOT\}?)?(?:%\{?_prefix\}?|\/usr)?\/lib64)(?=[/\s;:"')]|$)/g;
+const BUILDROOT = /(\\*)\$\{?RPM_BUILD_ROOT\}?|(%+)\{?buildroot\}?/g;
+const SOURCE_DIR = /\$RPM_SOURCE_DIR|%\{?_sourcedir\}?/;
+const DEFATTR_DEFAULT = /^%defattr\s*\(\s*-\s*,\s*root\s*,\s*root\s*(,\s*-\s*)?\)\s*$/;
+
+/** Offset of a `#` that starts a comment the way rpmlint sees it (line start or after blank), or -1. */
+export function commentStart(text: string): number {
+  let i = text.indexOf('#');
+  while (i >= 0) {
+    if (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t') return i;
+    i = text.indexOf('#', i + 1);
+  }
+  return -1;
+}
+
+export interface LineFacts {
+  /** The context the facts hold for. */
+  kind: SectionKind | undefined;
+  name: string;
+  header: boolean;
+  tab: boolean;
+  spaces: boolean;
+  findings: RelFinding[] | undefined;
+  /** Patch numbers the line applies; `%autosetup`/`%autopatch` apply all. */
+  applied: number[] | undefined;
+  auto: boolean;
+  /** The first use of the sources folder on this line (reported for the first line only). */
+  sourceDir: RelFinding | undefined;
+  /** The line takes part in `./configure` continuation handling; where `./configure` starts in its code. */
+  continues: boolean;
+  configureAt: number;
+  /** Macro names the line defines anywhere in it, also inside other macros and Lua (see macros.ts). */
+  names: string[] | undefined;
+}
+
+const DEFINING: Array<[string, RegExp]> = [
+  ['%global', /%global\s+([A-Za-z_]\w*)/g],
+  ['%define', /%define\s+([A-Za-z_]\w*)/g],
+  ['rpm.define(', /rpm\.define\(\s*["']([A-Za-z_]\w*)/g],
+  ['macros.', /macros\.([A-Za-z_]\w*)\s*=/g],
+];
+
+/** Names `text` defines with `%global`/`%define`, Lua's `rpm.define` or `macros.x =`. */
+export function namesDefinedIn(text: string): string[] | undefined {
+  let names: string[] | undefined;
+  for (const [needle, re] of DEFINING) {
+    if (!text.includes(needle)) continue;
+    for (const m of text.matchAll(re)) (names ??= []).push(m[1]);
+  }
+  return names;
+}
+
+/** The facts of `line` (`text` gives its text, read only when not memoised) in a section of `kind` named `name`; `header` for the header line. */
+export function lineFacts(line: SpecLine, text: (l: SpecLine) => string, kind: SectionKind | undefined, name: string, header: boolean): LineFacts {
+  const hit = line.memo as LineFacts | undefined;
+  if (hit && hit.kind === kind && hit.name === name && hit.header === header) return hit;
+  const facts = computeFacts(text(line), line.start, kind, name, header);
+  line.memo = facts;
+  return facts;
+}
+
+function computeFacts(text: string, start: number, kind: SectionKind | undefined, name: string, isHeader: boolean): LineFacts {
+  const c = new RelCollector(start);
+  const f = c.add.bind(c);
+  const facts: LineFacts = {
+    kind, name, header: isHeader, tab: text.includes('\t'), spaces: text.includes('  ') && INDENT_SPACES.test(text),
+    findings: undefined, applied: undefined, auto: false, sourceDir: undefined, continues: false, configureAt: -1,
+    names: namesDefinedIn(text),
+  };
+  const done = () => {
+    facts.findings = c.list;
+    return facts;
+  };
+  if (isHeader) {
+    if (kind === 'clean') f('superfluous-%clean-section', 'hint', 'The %clean section is not needed: rpm cleans the build root itself', start, start + text.length, { tags: ['unnecessary'] });
+    return done();
+  }
+  const hasPct = text.includes('%');
+  const hash = commentStart(text);
+  const code = hash >= 0 ? text.slice(0, hash) : text;
+
+  if (kind === 'changelog') {
+    if (!hasPct) return done();
+    for (const m of text.matchAll(MACRO)) {
+      const pct = /^%+/.exec(m[0])![0].length;
+      if (pct % 2 && m[0] !== '%autochangelog') {
+        f('macro-in-%changelog', 'warning', `Macro expanded in %changelog: ${m[0]} (escape it as %${m[0]})`, start + m.index!, start + m.index! + m[0].length, { data: { escape: `%${m[0]}` } });
+      }
+    }
+    return done();
+  }
+  if (hash >= 0 && hasPct) {
+    for (const m of text.slice(hash + 1).matchAll(MACRO)) {
+      const pct = /^%+/.exec(m[0])![0].length;
+      if (pct % 2) {
+        const at = start + hash + 1 + m.index!;
+        f('macro-in-comment', 'warning', `Macro expanded in comment: ${m[0]} (escape it as %${m[0]})`, at, at + m[0].length, { data: { escape: `%${m[0]}` } });
+      }
+    }
+  }
+  // Patches applied (rpmlint's applied_patch_* regexes, plus rpm >= 4.18 `%patch N`).
+  const trimmed = hasPct ? code.trimStart() : '';
+  if (trimmed.charCodeAt(0) === 37) {
+    if (/^%(autosetup|forgeautosetup)\b/.test(trimmed) && !/\s-[A-Za-z]*N/.test(trimmed)) facts.auto = true;
+    if (/^%\{?autopatch\b/.test(trimmed)) facts.auto = true;
+  }
+  const pm = trimmed.startsWith('%patch') ? /^%patch(\d*)\b(.*)$/.exec(trimmed) : null;
+  if (pm) {
+    const nums = [...pm[2].matchAll(/-P\s*(\d+)/g)].map((x) => Number(x[1]));
+    const positional = pm[2].replace(/-[pFbzdoDP]\s*\S+|-\w+/g, ' ').match(/(?:^|\s)(\d+)(?=\s|$)/g)?.map((x) => Number(x.trim())) ?? [];
+    const all = [...nums, ...positional];
+    if (all.length === 0) all.push(Number(pm[1] || 0));
+    facts.applied = all;
+  }
+  if (hasPct && code.includes('%{PATCH')) for (const m of code.matchAll(/%\{PATCH(\d+)\}/g)) (facts.applied ??= []).push(Number(m[1]));
+
+  if (kind !== 'package' && kind !== undefined && kind !== 'description') {
+    // %setup without -q (rpmlint: unless -T without -a/-b).
+    const setup = text.startsWith('%setup') ? /^%setup\b/.exec(text) : null;
+    if (setup && !/ -[A-Za-z]*q/.test(text) && (!/ -[A-Za-z]*T/.test(text) || / -[A-Za-z]*[ab]/.test(text))) {
+      f('setup-not-quiet', 'warning', 'Use %setup -q to avoid useless output from unpacking the sources', start, start + 6);
+    }
+    if ((kind === 'prep' || kind === 'build' || (kind && SCRIPT_KINDS.has(kind))) && hash !== 0 && (code.includes('buildroot') || code.includes('RPM_BUILD_ROOT'))) {
+      for (const m of code.matchAll(BUILDROOT)) {
+        if ((m[1] === undefined || m[1].length % 2 === 0) && (m[2] === undefined || m[2].length % 2 === 1)) {
+          const at = start + m.index! + (m[1]?.length ?? 0);
+          f('rpm-buildroot-usage', 'warning', `$RPM_BUILD_ROOT or %{buildroot} must not be used in %${name}: it breaks short-circuit builds`, at, start + m.index! + m[0].length);
+          break;
+        }
+      }
+    }
+  }
+  if (kind !== 'description' && (code.includes('_sourcedir') || code.includes('RPM_SOURCE_DIR'))) {
+    const m = SOURCE_DIR.exec(code);
+    if (m) facts.sourceDir = { code: 'use-of-RPM_SOURCE_DIR', severity: 'warning', message: `${m[0]} used: refer to sources as %{SOURCEn} instead`, start: m.index, end: m.index + m[0].length };
+  }
+  // ./configure without --libdir (with backslash continuations): followed over the lines by the caller.
+  facts.continues = true;
+  if (kind !== 'description' && code.includes('configure')) facts.configureAt = code.indexOf('./configure');
+  if (kind !== 'description' && code.includes('lib64')) {
+    for (const m of code.matchAll(LIB64)) {
+      const path = m[2];
+      const at = start + m.index! + m[1].length;
+      const prefix = /^(%\{?buildroot\}?|\$\{?RPM_BUILD_ROOT\}?)/.exec(path)?.[0] ?? '';
+      const rest = path.slice(prefix.length);
+      const replacement = prefix + (rest === '/lib64' ? '/%{_lib}' : '%{_libdir}');
+      f('hardcoded-library-path', 'warning', `Hard-coded library path ${path}: use ${replacement}`, at, at + path.length, { data: { replacement } });
+    }
+  }
+  if (kind === 'files' && hasPct && text.includes('%defattr') && DEFATTR_DEFAULT.test(text.trim())) {
+    f('defattr-is-default', 'hint', '%defattr(-,root,root,-) is the default since rpm 4.4 and can be removed', start, start + text.length, { tags: ['unnecessary'] });
+  }
+  return done();
+}
+
+/** The code part of a line (before a comment), as the configure continuation needs it. */
+export function codeOf(text: string): string {
+  const hash = commentStart(text);
+  return hash >= 0 ? text.slice(0, hash) : text;
+}

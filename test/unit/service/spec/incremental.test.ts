@@ -1,0 +1,50 @@
+// Diagnostics after an edit come from an incremental re-parse and per-line/per-tag memos: they must equal,
+// finding for finding and in order, what a fresh analysis of the same text gives. Random edits over corpus
+// specs; INCREMENTAL_SEED controls the run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLanguageService } from '../../../../server/src/service';
+import { normalizeSettings } from '../../../../server/src/service/settings';
+import type { Host } from '../../../../server/src/service/types';
+
+const CORPUS = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261129);
+
+const host = { now: () => new Date(Date.UTC(2026, 10, 29)) } as unknown as Host;
+const settings = normalizeSettings({});
+
+const EDITS = [
+  (t: string, at: number) => t.slice(0, at) + 'x' + t.slice(at),
+  (t: string, at: number) => t.slice(0, at) + t.slice(at + 1),
+  (t: string, at: number) => t.slice(0, at) + '\n%global x 1\n' + t.slice(at),
+  (t: string, at: number) => t.slice(0, at) + '\nProvides: foo\nBuildRoot: /tmp\n# %{x}\n./configure \\\n  --prefix=/usr\n' + t.slice(at),
+  (t: string, at: number) => t.slice(0, at) + '\n%build\n%{_libdir} /usr/lib64\t x  y\n%package z\nSummary: z\n' + t.slice(at),
+  (t: string, at: number) => t.slice(0, at) + '\n%changelog\n* Mon Nov 23 2026 A <a@b.c> - 1-1\n- %{x}\n' + t.slice(at),
+  (t: string, at: number) => t.slice(0, at) + t.slice(at + 400),
+];
+
+test('incremental diagnostics equal a fresh analysis after every edit', { timeout: 600000 }, async () => {
+  assert.ok(existsSync(CORPUS), `spec corpus not found at ${CORPUS} (set CORPUS_DIR to the folder holding specs/)`);
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.spec') && statSync(join(CORPUS, f)).size < 200000).sort();
+  const service = createLanguageService();
+  let s = SEED >>> 0;
+  const r = (n: number) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % n;
+  };
+  let fresh = 0;
+  for (let k = 0; k < 20; k++) {
+    const file = files[r(files.length)];
+    const uri = `file:///incremental/${file}`;
+    let text = readFileSync(join(CORPUS, file), 'utf8');
+    for (let v = 1; v <= 12; v++) {
+      if (v > 1) text = EDITS[r(EDITS.length)](text, r(text.length + 1));
+      const inc = await service.diagnostics({ uri, languageId: 'rpm-spec', version: v, text }, { settings, host, trusted: false });
+      // A URI the service has not seen: a full parse and no memo from earlier versions.
+      const full = await service.diagnostics({ uri: `file:///fresh/${fresh++}/${file}`, languageId: 'rpm-spec', version: 1, text }, { settings, host, trusted: false });
+      assert.deepEqual(inc, full, `${file}, version ${v} (seed ${SEED})`);
+    }
+  }
+});
