@@ -8,6 +8,7 @@ import {
   type SpecDocument, type SpecLine,
 } from './ast';
 import { expandMacros, MapMacroTable } from './expand';
+import { lineIn } from './query';
 
 export const ROOT: BranchPath = { steps: [] };
 
@@ -23,7 +24,6 @@ export abstract class ParserState {
   protected condStack: number[] = [];
   protected branch: BranchPath = ROOT;
   protected entry: ChangelogEntry | undefined;
-  protected lineStarts: number[];
   protected failedUntil = -1;
   /** The physical line being classified when it is a logical line on its own (fast `lineAt`). */
   protected curLine = -1;
@@ -31,7 +31,6 @@ export abstract class ParserState {
   protected names = new MapMacroTable();
 
   constructor(protected readonly text: string, lines: SpecLine[], hasCR: boolean) {
-    this.lineStarts = lines.map((l) => l.start);
     const main: Package = { name: '', tags: [], descriptions: [] };
     this.doc = {
       text, lines, packages: [main], tags: [], sections: [], defines: [], macroRefs: [], conditionals: [], bconds: [],
@@ -122,15 +121,7 @@ export abstract class ParserState {
       const l = this.doc.lines[this.curLine];
       if (offset >= l.start && offset <= l.end) return this.curLine;
     }
-    const s = this.lineStarts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIn(this.doc.lines, offset);
   };
 
   /** Normalised full name -> package index; suffix -> package index. */

@@ -6,7 +6,7 @@
 import type { Finding, Severity } from '../../../common/findings';
 import type { SpecDocument, SpecLine, Tag } from '../../../rpm/ast';
 import { absolute, RelCollector, tagMemo, type RelFinding } from './memo';
-import { codeOf, lineFacts } from './rpmlintLines';
+import { alignsWithSpaces, codeOf, lineFacts } from './rpmlintLines';
 
 const SRC = 'rpmlint';
 
@@ -33,7 +33,11 @@ export function rpmlintFindings(doc: SpecDocument, defined?: Set<string>): Findi
     const l = doc.lines[n];
     const facts = lineFacts(l, textOf, section?.kind, section?.name ?? '', section !== undefined && section.line === n);
     if (firstTab < 0 && facts.tab) firstTab = n;
-    if (firstSpaces < 0 && facts.spaces) firstSpaces = n;
+    if (firstSpaces < 0 && facts.spaces !== false) {
+      // The alignment regex is costly: it runs only until the first line that has it.
+      facts.spaces ??= alignsWithSpaces(textOf(l));
+      if (facts.spaces) firstSpaces = n;
+    }
     if (facts.findings) for (const r of facts.findings) out.push(absolute(r, l.start, SRC));
     if (facts.auto) autoApplied = true;
     if (defined && facts.names) for (const x of facts.names) defined.add(x);

@@ -30,7 +30,8 @@ export interface LineFacts {
   name: string;
   header: boolean;
   tab: boolean;
-  spaces: boolean;
+  /** Spaces used for alignment; computed only while looking for the first such line (undefined: not yet). */
+  spaces: boolean | undefined;
   findings: RelFinding[] | undefined;
   /** Patch numbers the line applies; `%autosetup`/`%autopatch` apply all. */
   applied: number[] | undefined;
@@ -51,8 +52,16 @@ const DEFINING: Array<[string, RegExp]> = [
   ['macros.', /macros\.([A-Za-z_]\w*)\s*=/g],
 ];
 
+const MAY_DEFINE = /%global|%define|rpm\.define\(|macros\./;
+
+/** Whether `text` uses spaces for alignment the way rpmlint's indent_spaces_regex sees it. */
+export function alignsWithSpaces(text: string): boolean {
+  return INDENT_SPACES.test(text);
+}
+
 /** Names `text` defines with `%global`/`%define`, Lua's `rpm.define` or `macros.x =`. */
 export function namesDefinedIn(text: string): string[] | undefined {
+  if (!MAY_DEFINE.test(text)) return undefined;
   let names: string[] | undefined;
   for (const [needle, re] of DEFINING) {
     if (!text.includes(needle)) continue;
@@ -72,18 +81,17 @@ export function lineFacts(line: SpecLine, text: (l: SpecLine) => string, kind: S
 
 function computeFacts(text: string, start: number, kind: SectionKind | undefined, name: string, isHeader: boolean): LineFacts {
   const c = new RelCollector(start);
-  const f = c.add.bind(c);
   const facts: LineFacts = {
-    kind, name, header: isHeader, tab: text.includes('\t'), spaces: text.includes('  ') && INDENT_SPACES.test(text),
+    kind, name, header: isHeader, tab: text.includes('\t'), spaces: text.includes('  ') ? undefined : false,
     findings: undefined, applied: undefined, auto: false, sourceDir: undefined, continues: false, configureAt: -1,
     names: namesDefinedIn(text),
   };
-  const done = () => {
+  const done = (): LineFacts => {
     facts.findings = c.list;
     return facts;
   };
   if (isHeader) {
-    if (kind === 'clean') f('superfluous-%clean-section', 'hint', 'The %clean section is not needed: rpm cleans the build root itself', start, start + text.length, { tags: ['unnecessary'] });
+    if (kind === 'clean') c.add('superfluous-%clean-section', 'hint', 'The %clean section is not needed: rpm cleans the build root itself', start, start + text.length, { tags: ['unnecessary'] });
     return done();
   }
   const hasPct = text.includes('%');
@@ -95,7 +103,7 @@ function computeFacts(text: string, start: number, kind: SectionKind | undefined
     for (const m of text.matchAll(MACRO)) {
       const pct = /^%+/.exec(m[0])![0].length;
       if (pct % 2 && m[0] !== '%autochangelog') {
-        f('macro-in-%changelog', 'warning', `Macro expanded in %changelog: ${m[0]} (escape it as %${m[0]})`, start + m.index!, start + m.index! + m[0].length, { data: { escape: `%${m[0]}` } });
+        c.add('macro-in-%changelog', 'warning', `Macro expanded in %changelog: ${m[0]} (escape it as %${m[0]})`, start + m.index!, start + m.index! + m[0].length, { data: { escape: `%${m[0]}` } });
       }
     }
     return done();
@@ -105,7 +113,7 @@ function computeFacts(text: string, start: number, kind: SectionKind | undefined
       const pct = /^%+/.exec(m[0])![0].length;
       if (pct % 2) {
         const at = start + hash + 1 + m.index!;
-        f('macro-in-comment', 'warning', `Macro expanded in comment: ${m[0]} (escape it as %${m[0]})`, at, at + m[0].length, { data: { escape: `%${m[0]}` } });
+        c.add('macro-in-comment', 'warning', `Macro expanded in comment: ${m[0]} (escape it as %${m[0]})`, at, at + m[0].length, { data: { escape: `%${m[0]}` } });
       }
     }
   }
@@ -129,13 +137,13 @@ function computeFacts(text: string, start: number, kind: SectionKind | undefined
     // %setup without -q (rpmlint: unless -T without -a/-b).
     const setup = text.startsWith('%setup') ? /^%setup\b/.exec(text) : null;
     if (setup && !/ -[A-Za-z]*q/.test(text) && (!/ -[A-Za-z]*T/.test(text) || / -[A-Za-z]*[ab]/.test(text))) {
-      f('setup-not-quiet', 'warning', 'Use %setup -q to avoid useless output from unpacking the sources', start, start + 6);
+      c.add('setup-not-quiet', 'warning', 'Use %setup -q to avoid useless output from unpacking the sources', start, start + 6);
     }
     if ((kind === 'prep' || kind === 'build' || (kind && SCRIPT_KINDS.has(kind))) && hash !== 0 && (code.includes('buildroot') || code.includes('RPM_BUILD_ROOT'))) {
       for (const m of code.matchAll(BUILDROOT)) {
         if ((m[1] === undefined || m[1].length % 2 === 0) && (m[2] === undefined || m[2].length % 2 === 1)) {
           const at = start + m.index! + (m[1]?.length ?? 0);
-          f('rpm-buildroot-usage', 'warning', `$RPM_BUILD_ROOT or %{buildroot} must not be used in %${name}: it breaks short-circuit builds`, at, start + m.index! + m[0].length);
+          c.add('rpm-buildroot-usage', 'warning', `$RPM_BUILD_ROOT or %{buildroot} must not be used in %${name}: it breaks short-circuit builds`, at, start + m.index! + m[0].length);
           break;
         }
       }
@@ -155,11 +163,11 @@ function computeFacts(text: string, start: number, kind: SectionKind | undefined
       const prefix = /^(%\{?buildroot\}?|\$\{?RPM_BUILD_ROOT\}?)/.exec(path)?.[0] ?? '';
       const rest = path.slice(prefix.length);
       const replacement = prefix + (rest === '/lib64' ? '/%{_lib}' : '%{_libdir}');
-      f('hardcoded-library-path', 'warning', `Hard-coded library path ${path}: use ${replacement}`, at, at + path.length, { data: { replacement } });
+      c.add('hardcoded-library-path', 'warning', `Hard-coded library path ${path}: use ${replacement}`, at, at + path.length, { data: { replacement } });
     }
   }
   if (kind === 'files' && hasPct && text.includes('%defattr') && DEFATTR_DEFAULT.test(text.trim())) {
-    f('defattr-is-default', 'hint', '%defattr(-,root,root,-) is the default since rpm 4.4 and can be removed', start, start + text.length, { tags: ['unnecessary'] });
+    c.add('defattr-is-default', 'hint', '%defattr(-,root,root,-) is the default since rpm 4.4 and can be removed', start, start + text.length, { tags: ['unnecessary'] });
   }
   return done();
 }
