@@ -11,6 +11,7 @@ import { InactiveRegionsRequest, SpecInfoRequest, type InactiveRegionsParams, ty
 import { createLanguageService, type LanguageService } from '../service';
 import type { Context, Host, TextDoc, Cancellation } from '../service/types';
 import { createNodeHost } from '../node/host';
+import { idleCollector } from '../node/idleGc';
 import * as convert from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { createLogger, type Logger } from './logger';
@@ -49,6 +50,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  const idle = idleCollector();
   const scheduler = new DiagnosticsScheduler({
     current: (uri) => documents.get(uri),
     debounceMs: async (uri) => (await settings.get(uri)).debounceMs,
@@ -56,7 +58,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const ctx = await context(doc.uri, token);
       return (await service.diagnostics(textDoc(doc), ctx)).map((f) => convert.toDiagnostic(doc, f));
     },
-    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    publish: (uri, version, diagnostics) => {
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+      idle.touch();
+    },
     onError: (uri, e) => log.error(`diagnostics failed for ${uri}: ${e instanceof Error && e.stack ? e.stack : String(e)}`),
   });
 
