@@ -148,6 +148,7 @@ async function lspLatency(file) {
   for (let i = 0; i < (QUICK ? 10 : 40); i++) edits.push(['keystroke', { line: Math.floor(lineCount / 2), character: 0 }, 'x']);
   for (let i = 0; i < (QUICK ? 5 : 20); i++) edits.push(['lineInsert', { line: 100 + i * 50, character: 0 }, '%global bench_macro_' + i + ' 1\n']);
   for (let i = 0; i < (QUICK ? 2 : 6); i++) edits.push(['paste1000', { line: 200 + i, character: 0 }, paste]);
+  const inOrder = [];
   for (const [kind, pos, insert] of edits) {
     version++;
     p = published(version);
@@ -158,19 +159,53 @@ async function lspLatency(file) {
     });
     await p;
     kinds[kind].push(ms(t0));
+    inOrder.push(ms(t0));
   }
   const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
   const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
   const hwmMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  // The server collects garbage after 3 s without work; its memory once the user stops typing:
+  await new Promise((r) => setTimeout(r, 10000));
+  const idleRssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   conn.dispose();
   proc.kill();
   const all = Object.values(kinds).flat();
   return {
     file: path.basename(file), lines: lineCount, openMs,
     p50: median(all), p95: pct(all, 95),
+    // The first edits after opening run the incremental code before the JIT has optimised it.
+    firstEditsMs: inOrder.slice(0, 3), steadyP95: pct(inOrder.slice(3), 95),
     byKind: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, { n: v.length, p50: median(v), p95: pct(v, 95) }])),
-    rssMb, peakRssMb: hwmMb,
+    rssMb, peakRssMb: hwmMb, idleRssMb, retainedMb: retainedHeap(file),
   };
+}
+
+/** The heap the language service keeps for one analysed document (a fresh process, after collections). */
+function retainedHeap(file) {
+  const script = `
+    const { exposeGc } = require(${JSON.stringify(path.join(ROOT, 'out/server/src/node/idleGc.js'))});
+    const { createLanguageService } = require(${JSON.stringify(path.join(ROOT, 'out/server/src/service/index.js'))});
+    const { normalizeSettings } = require(${JSON.stringify(path.join(ROOT, 'out/server/src/service/settings.js'))});
+    const { createNodeHost } = require(${JSON.stringify(path.join(ROOT, 'out/server/src/node/host.js'))});
+    const text = require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8');
+    const gc = exposeGc();
+    const svc = createLanguageService();
+    const ctx = { settings: normalizeSettings({}), host: createNodeHost({ workspaceFolders: () => [], log: () => {} }), trusted: false };
+    (async () => {
+      await svc.diagnostics({ uri: 'file:///warm.spec', languageId: 'rpm-spec', version: 1, text: 'Name: x' }, ctx);
+      gc(); gc();
+      const before = process.memoryUsage().heapUsed;
+      const found = await svc.diagnostics({ uri: 'file:///big.spec', languageId: 'rpm-spec', version: 1, text }, ctx);
+      gc(); gc();
+      console.log(JSON.stringify({ mb: (process.memoryUsage().heapUsed - before) / 1e6, findings: found.length, keep: typeof svc }));
+    })();`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  if (process.env.BENCH_DEBUG) console.error(r.stderr);
+  try {
+    return JSON.parse(r.stdout).mb;
+  } catch {
+    return null;
+  }
 }
 const biggest = largest[0];
 const lsp = existsSync(path.join(ROOT, 'dist/server.js')) ? await lspLatency(path.join(SPECS, biggest)) : null;
@@ -228,7 +263,7 @@ const med = (key) => median(perFile.map((r) => r[key]).filter((x) => x != null))
 const medRatio = (key) => median(perFile.filter((r) => r[key] != null).map((r) => r[key] / r.oursMs));
 console.log(`\nmedians: ours ${fmt(med('oursMs'))} ms, rpmspec -P ${fmt(med('rpmspecMs'))} ms (median ratio ${fmt(medRatio('rpmspecMs'))}×), rpmlint ${fmt(med('rpmlintMs'))} ms (median ratio ${fmt(medRatio('rpmlintMs'))}×)`);
 if (lsp) {
-  console.log(`\nLSP on ${lsp.file} (${lsp.lines} lines): open->diagnostics ${fmt(lsp.openMs)} ms; edit->diagnostics p50 ${fmt(lsp.p50)} ms, p95 ${fmt(lsp.p95)} ms; RSS ${fmt(lsp.rssMb)} MB (peak ${fmt(lsp.peakRssMb)} MB)`);
+  console.log(`\nLSP on ${lsp.file} (${lsp.lines} lines): open->diagnostics ${fmt(lsp.openMs)} ms; edit->diagnostics p50 ${fmt(lsp.p50)} ms, p95 ${fmt(lsp.p95)} ms (first three edits ${lsp.firstEditsMs.map(fmt).join(', ')} ms; p95 after them ${fmt(lsp.steadyP95)} ms); RSS ${fmt(lsp.rssMb)} MB (peak ${fmt(lsp.peakRssMb)} MB, ${fmt(lsp.idleRssMb)} MB after 10 s idle); heap kept for the document ${fmt(lsp.retainedMb)} MB`);
   for (const [k, v] of Object.entries(lsp.byKind)) console.log(`  ${k}: n=${v.n} p50 ${fmt(v.p50)} ms p95 ${fmt(v.p95)} ms`);
 }
 console.log(`\nCLI over ${all.length} corpus specs: ${fmt(cliMs)} ms; rpmspec -P over them one by one: ${rpmspecAllMs == null ? 'skipped (--quick)' : fmt(rpmspecAllMs) + ' ms'}`);

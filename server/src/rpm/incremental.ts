@@ -156,7 +156,6 @@ function canSplice(p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCh
     before.every((x, i) => x.kind === now[i].kind && x.name === now[i].name && x.params === now[i].params && x.body === now[i].body);
 }
 
-const sh = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 const move = (s: Span, d: number) => {
   s.start += d;
   s.end += d;
@@ -180,8 +179,8 @@ function splice(
   if (doc.sections.length === 0) doc.preambleEndLine = li;
   const now = p.counts();
   const from = (k: (typeof NODE_ARRAYS)[number]) => c.counts[NODE_ARRAYS.indexOf(k)];
-  // Nodes whose spans are their own are moved in place; sections, conditionals, changelog entries and
-  // problems may share span objects, so theirs are replaced.
+  // Every span object is moved once, in place (the parser shares a span between two nodes only where
+  // noted below).
   for (let i = from('tags'), list = old.tags; i < list.length; i++) {
     const t = list[i];
     move(t.span, d); move(t.nameSpan, d); move(t.valueSpan, d);
@@ -218,35 +217,48 @@ function splice(
   }
   for (let i = from('sections'), list = old.sections; i < list.length; i++) {
     const s = list[i];
-    s.headerSpan = sh(s.headerSpan, d);
-    s.keywordSpan = sh(s.keywordSpan, d);
-    s.bodySpan = sh(s.bodySpan, d);
-    s.options = s.options.map((o) => ({ ...o, span: sh(o.span, d), valueSpan: sh(o.valueSpan, d) }));
-    if (s.pkgRef) s.pkgRef = { ...s.pkgRef, span: sh(s.pkgRef.span, d) };
+    move(s.headerSpan, d); move(s.keywordSpan, d); move(s.bodySpan, d);
+    for (const o of s.options) {
+      move(o.span, d); move(o.valueSpan, d);
+    }
+    // The package reference's span is an option's value span, moved with the options.
+    if (s.pkgRef && !s.options.some((o) => o.valueSpan === s.pkgRef!.span || o.span === s.pkgRef!.span)) move(s.pkgRef.span, d);
     s.line += dl;
     s.endLine += dl;
     doc.sections.push(s);
   }
   for (let i = from('conditionals'), list = old.conditionals; i < list.length; i++) {
     const x = list[i];
-    x.branches = x.branches.map((b) => ({ ...b, keywordSpan: sh(b.keywordSpan, d), exprSpan: sh(b.exprSpan, d), bodySpan: sh(b.bodySpan, d), line: b.line + dl }));
-    if (x.endifSpan) x.endifSpan = sh(x.endifSpan, d);
-    x.span = sh(x.span, d);
+    for (const b of x.branches) {
+      move(b.keywordSpan, d); move(b.exprSpan, d); move(b.bodySpan, d);
+      b.line += dl;
+    }
+    if (x.endifSpan) move(x.endifSpan, d);
+    move(x.span, d);
     x.line += dl;
     x.endLine += dl;
     doc.conditionals.push(x);
   }
   for (let i = from('changelog'), list = old.changelog; i < list.length; i++) {
     const e = list[i];
-    e.headerSpan = sh(e.headerSpan, d);
-    if (e.dateSpan) e.dateSpan = sh(e.dateSpan, d);
-    if (e.authorSpan) e.authorSpan = sh(e.authorSpan, d);
-    if (e.evrSpan) e.evrSpan = sh(e.evrSpan, d);
-    e.items = e.items.map((it) => ({ ...it, span: sh(it.span, d), line: it.line + dl }));
+    move(e.headerSpan, d);
+    if (e.dateSpan) move(e.dateSpan, d);
+    if (e.authorSpan) move(e.authorSpan, d);
+    if (e.evrSpan) move(e.evrSpan, d);
+    for (const it of e.items) {
+      move(it.span, d);
+      it.line += dl;
+    }
     e.line += dl;
     doc.changelog.push(e);
   }
-  for (const x of old.problems.slice(from('problems'))) doc.problems.push({ ...x, span: sh(x.span, d), line: x.line + dl });
+  for (let i = from('problems'), list = old.problems; i < list.length; i++) {
+    const x = list[i];
+    // An unclosed %if is reported on its keyword span: moved with its conditional above.
+    if (x.code !== 'unclosed-if') move(x.span, d);
+    x.line += dl;
+    doc.problems.push(x);
+  }
   for (const pkg of old.packages.slice(from('packages'))) doc.packages.push({ ...pkg });
   doc.macroPackages = old.macroPackages;
   const r = old.resume!;
