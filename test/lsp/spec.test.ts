@@ -94,3 +94,39 @@ test('distro profile: inactive regions and hint diagnostics follow a profile swi
   assert.match(hover.contents.value, /Under \*\*el9-hs\*\*: `%\{\?dist\}` → `\.hs\.el9`/);
   await client.shutdown();
 });
+
+test('incremental edits over LSP publish what opening the edited text fresh publishes', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const corpus = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+  let text = readFileSync(join(corpus, 'openela-main__selinux-policy__SPECS__selinux-policy~el8.spec'), 'utf8');
+  const { client } = spawnServer();
+  await client.initialize();
+  const uri = 'file:///tmp/edited.spec';
+  client.open(uri, 'rpm-spec', text);
+  await client.diagnostics(uri, { version: 1 });
+  // Edits as an editor sends them: a keystroke, a new %global, a pasted subpackage, a deleted stretch.
+  const lines = () => text.split('\n');
+  const edits: Array<{ line: number; character: number; endLine?: number; endCharacter?: number; text: string }> = [
+    { line: 400, character: 0, text: 'x' },
+    { line: 20, character: 0, text: '%global extra_macro 1\n' },
+    { line: 900, character: 0, text: '%package extra\nSummary: Extra\nProvides: extra-thing\n%description extra\nExtra.\n%files extra\n/usr/lib64/extra\n' },
+    { line: 1200, character: 0, endLine: 1260, endCharacter: 0, text: '' },
+    { line: lines().length - 3, character: 0, text: '- %{name} in the changelog\n' },
+  ];
+  let version = 1;
+  for (const e of edits) {
+    const range = { start: { line: e.line, character: e.character }, end: { line: e.endLine ?? e.line, character: e.endCharacter ?? e.character } };
+    const all = lines();
+    const startOffset = all.slice(0, range.start.line).join('\n').length + (range.start.line ? 1 : 0) + range.start.character;
+    const endOffset = all.slice(0, range.end.line).join('\n').length + (range.end.line ? 1 : 0) + range.end.character;
+    text = text.slice(0, startOffset) + e.text + text.slice(endOffset);
+    version = client.change(uri, [{ range, text: e.text }]);
+    const incremental = await client.diagnostics(uri, { version });
+    const freshUri = `file:///tmp/fresh-${version}.spec`;
+    client.open(freshUri, 'rpm-spec', text);
+    const fresh = await client.diagnostics(freshUri, { version: 1 });
+    assert.deepEqual(incremental, fresh, `after edit ${JSON.stringify(e).slice(0, 80)}`);
+  }
+  await client.shutdown();
+});
