@@ -72,6 +72,7 @@ async function ours(file, text, reps = REPS) {
     const t0 = process.hrtime.bigint();
     findings = await service.diagnostics(doc, { settings, host, trusted: false });
     times.push(ms(t0));
+    service.closed(doc.uri); // as an editor closing it: the tree is not kept
   }
   return { ms: median(times), findings: findings.length };
 }
@@ -85,6 +86,9 @@ const step = Math.max(1, Math.floor(rest.length / SAMPLE));
 const sample = rest.filter((_, i) => i % step === 0).slice(0, SAMPLE);
 const rpmlintOk = has('rpmlint');
 const rpmspecOk = has('rpmspec');
+
+// A language server runs for hours: measure with the JIT warm (one unmeasured pass over the files).
+for (const f of [...largest, ...sample]) await ours(path.join(SPECS, f), readFileSync(path.join(SPECS, f), 'utf8'), 1);
 
 const perFile = [];
 for (const f of [...largest, ...sample]) {

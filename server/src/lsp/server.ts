@@ -110,6 +110,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((e) => {
     scheduler.cancel(e.document.uri);
     settings.forget(e.document.uri);
+    service.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

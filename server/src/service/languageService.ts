@@ -34,6 +34,11 @@ export class LanguageService {
     return kind ? this.services[kind] : undefined;
   }
 
+  /** The editor closed the document. */
+  closed(uri: string): void {
+    for (const service of Object.values(this.services) as DocumentService[]) service.closed?.(uri);
+  }
+
   async diagnostics(doc: TextDoc, ctx: Context): Promise<Finding[]> {
     const service = this.serviceFor(doc);
     if (!service) return [];

@@ -7,7 +7,7 @@ import { conditionsFor, specDiagnostics } from './diagnostics';
 import { lineOfOffset } from '../../rpm/query';
 import { specDefinition, specHover } from './navigation';
 import { specFolding, specSymbols } from './outline';
-import { parsed } from './parsed';
+import { forgetParsed, parsed } from './parsed';
 import { parseSpec } from '../../rpm/parser';
 import { specInfo } from './specInfo';
 
@@ -20,6 +20,7 @@ export function createSpecService(): SpecDocumentService {
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
     // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
+    closed: (uri) => forgetParsed(uri),
     onSave: (doc, ctx) => runBackends(doc, parseSpec(doc.text), ctx),
     completion: (doc, offset, ctx) => specCompletion(parsed(doc), offset, ctx.settings, ctx.host.now()),
     hover: (doc, offset, ctx) => specHover(parsed(doc), offset, ctx.settings),

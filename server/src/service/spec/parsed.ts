@@ -23,3 +23,8 @@ export function parsed(doc: TextDoc): SpecDocument {
   if (cache.size > MAX) cache.delete(cache.keys().next().value!);
   return tree;
 }
+
+/** Drops the tree kept for `uri` (the document was closed). */
+export function forgetParsed(uri: string): void {
+  cache.delete(uri);
+}

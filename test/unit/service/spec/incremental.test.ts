@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { reparseStats } from '../../../../server/src/rpm/incremental';
 import { createLanguageService } from '../../../../server/src/service';
 import { normalizeSettings } from '../../../../server/src/service/settings';
 import type { Host } from '../../../../server/src/service/types';
@@ -47,4 +48,18 @@ test('incremental diagnostics equal a fresh analysis after every edit', { timeou
       assert.deepEqual(inc, full, `${file}, version ${v} (seed ${SEED})`);
     }
   }
+});
+
+test('a closed document is forgotten: reopening parses from scratch', async () => {
+  const service = createLanguageService();
+  const uri = 'file:///incremental/closed.spec';
+  const spec = (n: number) => `Name: a\nVersion: ${n}\nRelease: 1\nSummary: s\nLicense: MIT\n%description\nA.\n%files\n/x\n`;
+  const ctx = { settings, host, trusted: false };
+  await service.diagnostics({ uri, languageId: 'rpm-spec', version: 1, text: spec(1) }, ctx);
+  const before = reparseStats.spliced + reparseStats.toEnd + reparseStats.full;
+  await service.diagnostics({ uri, languageId: 'rpm-spec', version: 2, text: spec(2) }, ctx);
+  assert.equal(reparseStats.spliced + reparseStats.toEnd + reparseStats.full, before + 1, 'the second version re-parses incrementally');
+  service.closed(uri);
+  await service.diagnostics({ uri, languageId: 'rpm-spec', version: 1, text: spec(3) }, ctx);
+  assert.equal(reparseStats.spliced + reparseStats.toEnd + reparseStats.full, before + 1, 'after closing, a fresh parse');
 });
