@@ -1,6 +1,7 @@
 // Mutation fuzzing over real corpus files: random deletions, duplications, truncations and byte garbage.
 // Every feature of the language service must not throw, must answer within 1 s per file, and must return
-// ranges inside the document. FUZZ_COUNT (default 60) and FUZZ_SEED control the run.
+// ranges inside the document; a mutated spec analysed as the next version of the original (incremental)
+// gets the findings a fresh analysis gets. FUZZ_COUNT (default 60) and FUZZ_SEED control the run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -61,7 +62,15 @@ test('mutated corpus files: no throw, bounded time, ranges inside the document',
     const doc = { uri: `file:///fuzz/${i}${isSpec ? '.spec' : '.kiwi'}`, languageId: isSpec ? 'rpm-spec' : 'kiwi', version: 1, text };
     const t0 = performance.now();
     try {
-      for (const f of await service.diagnostics(doc, ctx)) assert.ok(inside(f.span, text.length), `${source}: finding ${f.code} out of range`);
+      const findings = await service.diagnostics(doc, ctx);
+      for (const f of findings) assert.ok(inside(f.span, text.length), `${source}: finding ${f.code} out of range`);
+      if (isSpec) {
+        // The mutation as the next version of the original: the incremental path must find the same.
+        const uri = `file:///fuzz/edited/${i}.spec`;
+        await service.diagnostics({ uri, languageId: 'rpm-spec', version: 1, text: original }, ctx);
+        assert.deepEqual(await service.diagnostics({ uri, languageId: 'rpm-spec', version: 2, text }, ctx), findings, 'incremental = fresh');
+        service.closed(uri);
+      }
       for (let k = 0; k < 3; k++) {
         const offset = rnd(text.length + 1);
         for (const c of await service.completion(doc, offset, ctx)) if (c.replace) assert.ok(inside(c.replace, text.length), 'completion range');
