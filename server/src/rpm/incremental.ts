@@ -181,66 +181,48 @@ function splice(
   const from = (k: (typeof NODE_ARRAYS)[number]) => c.counts[NODE_ARRAYS.indexOf(k)];
   // Every span object is moved once, in place (the parser shares a span between two nodes only where
   // noted below).
-  for (let i = from('tags'), list = old.tags; i < list.length; i++) {
-    const t = list[i];
+  const carry = <T extends { line: number }>(list: T[], k: (typeof NODE_ARRAYS)[number], out: T[], spans: (x: T) => void) => {
+    for (let i = from(k); i < list.length; i++) {
+      const x = list[i];
+      spans(x);
+      x.line += dl;
+      out.push(x);
+    }
+  };
+  carry(old.tags, 'tags', doc.tags, (t) => {
     move(t.span, d); move(t.nameSpan, d); move(t.valueSpan, d);
     if (t.qualifierSpan) move(t.qualifierSpan, d);
-    t.line += dl;
-    doc.tags.push(t);
-  }
-  for (let i = from('macroRefs'), list = old.macroRefs; i < list.length; i++) {
-    const x = list[i];
+  });
+  carry(old.macroRefs, 'macroRefs', doc.macroRefs, (x) => {
     move(x.span, d); move(x.nameSpan, d);
     if (x.argSpan) move(x.argSpan, d);
-    x.line += dl;
-    doc.macroRefs.push(x);
-  }
-  for (let i = from('defines'), list = old.defines; i < list.length; i++) {
-    const x = list[i];
+  });
+  carry(old.defines, 'defines', doc.defines, (x) => {
     move(x.span, d); move(x.keywordSpan, d); move(x.nameSpan, d); move(x.bodySpan, d);
-    x.line += dl;
-    doc.defines.push(x);
-  }
-  for (let i = from('bconds'), list = old.bconds; i < list.length; i++) {
-    const x = list[i];
+  });
+  carry(old.bconds, 'bconds', doc.bconds, (x) => {
     move(x.span, d); move(x.nameSpan, d);
-    x.line += dl;
-    doc.bconds.push(x);
-  }
-  for (const k of ['comments', 'changelogStray', 'preambleStray'] as const) {
-    for (let i = from(k), list = old[k]; i < list.length; i++) {
-      const x = list[i];
-      move(x.span, d);
-      x.line += dl;
-      doc[k].push(x);
-    }
-  }
-  for (let i = from('sections'), list = old.sections; i < list.length; i++) {
-    const s = list[i];
+  });
+  for (const k of ['comments', 'changelogStray', 'preambleStray'] as const) carry(old[k], k, doc[k], (x) => move(x.span, d));
+  carry(old.sections, 'sections', doc.sections, (s) => {
     move(s.headerSpan, d); move(s.keywordSpan, d); move(s.bodySpan, d);
     for (const o of s.options) {
       move(o.span, d); move(o.valueSpan, d);
     }
     // The package reference's span is an option's value span, moved with the options.
     if (s.pkgRef && !s.options.some((o) => o.valueSpan === s.pkgRef!.span || o.span === s.pkgRef!.span)) move(s.pkgRef.span, d);
-    s.line += dl;
     s.endLine += dl;
-    doc.sections.push(s);
-  }
-  for (let i = from('conditionals'), list = old.conditionals; i < list.length; i++) {
-    const x = list[i];
+  });
+  carry(old.conditionals, 'conditionals', doc.conditionals, (x) => {
     for (const b of x.branches) {
       move(b.keywordSpan, d); move(b.exprSpan, d); move(b.bodySpan, d);
       b.line += dl;
     }
     if (x.endifSpan) move(x.endifSpan, d);
     move(x.span, d);
-    x.line += dl;
     x.endLine += dl;
-    doc.conditionals.push(x);
-  }
-  for (let i = from('changelog'), list = old.changelog; i < list.length; i++) {
-    const e = list[i];
+  });
+  carry(old.changelog, 'changelog', doc.changelog, (e) => {
     move(e.headerSpan, d);
     if (e.dateSpan) move(e.dateSpan, d);
     if (e.authorSpan) move(e.authorSpan, d);
@@ -249,16 +231,9 @@ function splice(
       move(it.span, d);
       it.line += dl;
     }
-    e.line += dl;
-    doc.changelog.push(e);
-  }
-  for (let i = from('problems'), list = old.problems; i < list.length; i++) {
-    const x = list[i];
-    // An unclosed %if is reported on its keyword span: moved with its conditional above.
-    if (x.code !== 'unclosed-if') move(x.span, d);
-    x.line += dl;
-    doc.problems.push(x);
-  }
+  });
+  // An unclosed %if is reported on its keyword span: moved with its conditional above.
+  carry(old.problems, 'problems', doc.problems, (x) => x.code !== 'unclosed-if' && move(x.span, d));
   for (const pkg of old.packages.slice(from('packages'))) doc.packages.push({ ...pkg });
   doc.macroPackages = old.macroPackages;
   const r = old.resume!;
