@@ -7,24 +7,20 @@ import type { Finding } from '../../../common/findings';
 import type { SpecDocument } from '../../../rpm/ast';
 import { builtinMacro } from '../../../rpm/macroData';
 import { sectionAtLine, specDefinedNames } from '../../../rpm/query';
-import { namesDefinedIn } from './rpmlintLines';
 
-/** Every name the text defines, also inside other macros (`%{!?x:%global x 1}`) and Lua (`rpm.define`). */
-export function definedAnywhere(doc: SpecDocument, inLines?: ReadonlySet<string>): Set<string> {
+/**
+ * Every name the spec defines: its definitions, tags and bconds (specDefinedNames), and `inLines`, the names
+ * its lines define anywhere, also inside other macros (`%{!?x:%global x 1}`) and Lua (`rpm.define`), as
+ * the rpmlint line pass collects them (rpmlintLines.ts `namesDefinedIn`).
+ */
+function definedAnywhere(doc: SpecDocument, inLines: ReadonlySet<string>): Set<string> {
   const names = specDefinedNames(doc);
-  if (inLines) {
-    for (const n of inLines) names.add(n);
-    return names;
-  }
-  for (const l of doc.lines) {
-    const found = namesDefinedIn(doc.text.slice(l.start, l.end));
-    if (found) for (const n of found) names.add(n);
-  }
+  for (const n of inLines) names.add(n);
   return names;
 }
 
-/** `inLines`: the names the lines define, when a line pass (rpmlintFindings) already collected them. */
-export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly string[], inLines?: ReadonlySet<string>): Finding[] {
+/** `inLines`: the names the lines define, collected by `rpmlintFindings` (which runs first). */
+export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly string[], inLines: ReadonlySet<string>): Finding[] {
   const defined = definedAnywhere(doc, inLines);
   for (const n of extraKnown) defined.add(n.replace(/^%/, ''));
   const commentLines = new Set(doc.comments.map((c) => c.line));

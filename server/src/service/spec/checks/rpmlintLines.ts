@@ -15,7 +15,7 @@ const SOURCE_DIR = /\$RPM_SOURCE_DIR|%\{?_sourcedir\}?/;
 const DEFATTR_DEFAULT = /^%defattr\s*\(\s*-\s*,\s*root\s*,\s*root\s*(,\s*-\s*)?\)\s*$/;
 
 /** Offset of a `#` that starts a comment the way rpmlint sees it (line start or after blank), or -1. */
-export function commentStart(text: string): number {
+function commentStart(text: string): number {
   let i = text.indexOf('#');
   while (i >= 0) {
     if (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t') return i;
@@ -60,7 +60,7 @@ export function alignsWithSpaces(text: string): boolean {
 }
 
 /** Names `text` defines with `%global`/`%define`, Lua's `rpm.define` or `macros.x =`. */
-export function namesDefinedIn(text: string): string[] | undefined {
+function namesDefinedIn(text: string): string[] | undefined {
   if (!MAY_DEFINE.test(text)) return undefined;
   let names: string[] | undefined;
   for (const [needle, re] of DEFINING) {

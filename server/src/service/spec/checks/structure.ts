@@ -83,10 +83,10 @@ function knownTagFinding(doc: SpecDocument, t: Tag): Finding | undefined {
     const found = tagFindings(doc, t);
     r = memo.own = found ? relative(found, t.span.start) : null;
   }
-  return r ? absolute(r, t.span.start, 'rpm-spec') : undefined;
+  return r ? absolute(r, t.span.start, SRC) : undefined;
 }
 
-/** The one finding of a tag, if any (called for every tag: no allocation on the common path). */
+/** The one finding of a tag, if any. */
 function tagFindings(doc: SpecDocument, t: Tag): Finding | undefined {
   if (t.known && t.value && t.value.includes('%')) return undefined; // rpm checks the expanded value; we cannot without expansion
   const line = doc.text.slice(t.span.start, t.span.end);
