@@ -6,9 +6,10 @@
  *
  * The previous tree is consumed: its nodes after the edit are moved into the new one.
  */
-import { NODE_ARRAYS, type ParseCheckpoint, type Section, type Span, type SpecDocument, type SpecLine } from './ast';
+import { NODE_ARRAYS, type ParseCheckpoint, type Section, type Span, type SpecDocument } from './ast';
 import { parseSpec, Parser } from './parser';
 import { lineIn } from './query';
+import { splitLf } from './reader';
 
 const PKGS = NODE_ARRAYS.indexOf('packages');
 const CONDS = NODE_ARRAYS.indexOf('conditionals');
@@ -56,18 +57,6 @@ function checkpoint(cps: ParseCheckpoint[], line: number, at: boolean): ParseChe
   return found;
 }
 
-/** LF-separated lines of `text[from, to)`; with `final`, the range runs to the end of the text. */
-function splitRange(text: string, from: number, to: number, final: boolean): SpecLine[] {
-  const out: SpecLine[] = [];
-  let start = from;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', start)) {
-    out.push({ start, end: i, next: i + 1, memo: undefined });
-    start = i + 1;
-  }
-  if (final) out.push({ start, end: to, next: to, memo: undefined });
-  return out;
-}
-
 /** The tree of `text`, re-using `old` (the tree of the previous text of the same document) where it can. */
 export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   if (old.text === text) return old;
@@ -84,7 +73,7 @@ export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   const final = b === old.lines.length - 1;
   const regionEnd = final ? text.length : old.lines[b].next + delta;
   if (text.slice(start, newEnd).includes('\r')) return full(text);
-  const region = splitRange(text, old.lines[a].start, regionEnd, final);
+  const region = splitLf(text, old.lines[a].start, regionEnd, final);
   const suffix = old.lines.slice(b + 1);
   for (const l of suffix) {
     l.start += delta;

@@ -111,7 +111,7 @@ function braced(
   else if (ch === 35 /* # */) e = p + 1;
   else while (e < close && (isNameChar(text.charCodeAt(e)) || (e > p && text.charCodeAt(e) === 46))) e++;
   const name = text.slice(p, Math.min(e, close));
-  const sep = e < text.length ? text[e] : undefined;
+  const sep = text[e];
   const ref: MacroRef = {
     name, form: name === 'lua' && sep === ':' ? 'lua' : 'braced', span: { start, end }, nameSpan: { start: p, end: Math.min(e, close) },
     conditional, negated, arg: undefined, argSpan: undefined, line: lineAt(start), depth,

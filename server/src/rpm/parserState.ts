@@ -98,7 +98,7 @@ export abstract class ParserState {
     this.closeSection(li);
   }
 
-  /** Ends the open section at line `endLine`, whose body ends at offset `bodyEnd` (known from a previous parse). */
+  /** Ends the open section at line `endLine`, whose body ends at offset `bodyEnd` (its last line's end). */
   closeAs(endLine: number, bodyEnd: number): void {
     const s = this.section!;
     const firstBody = s.endLine + 1;
@@ -159,15 +159,6 @@ export abstract class ParserState {
 
   /** Ends the current section before line `li`: its body is the lines after its header up to `li - 1`. */
   protected closeSection(li: number): void {
-    const s = this.section;
-    if (!s) return;
-    const { lines } = this.doc;
-    const firstBody = s.endLine + 1;
-    if (li - 1 >= firstBody) {
-      s.bodySpan = { start: lines[firstBody].start, end: lines[li - 1].end };
-      s.endLine = li - 1;
-    } else {
-      s.bodySpan = { start: s.headerSpan.end, end: s.headerSpan.end };
-    }
+    if (this.section && li > 0) this.closeAs(li - 1, this.doc.lines[li - 1].end);
   }
 }

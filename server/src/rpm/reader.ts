@@ -6,18 +6,10 @@ import type { SpecLine } from './ast';
 
 /** Splits text into physical lines (LF, CRLF or CR). */
 export function splitLines(text: string): SpecLine[] {
-  const lines: SpecLine[] = [];
   const n = text.length;
-  if (text.indexOf('\r') < 0) {
-    // The common case, with the native search: 61k-line specs are split on every keystroke.
-    let start = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      lines.push({ start, end: i, next: i + 1, memo: undefined });
-      start = i + 1;
-    }
-    lines.push({ start, end: n, next: n, memo: undefined });
-    return lines;
-  }
+  // The common case, with the native search: 61k-line specs are split on every keystroke.
+  if (text.indexOf('\r') < 0) return splitLf(text, 0, n, true);
+  const lines: SpecLine[] = [];
   let start = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -33,6 +25,18 @@ export function splitLines(text: string): SpecLine[] {
   }
   lines.push({ start, end: n, next: n, memo: undefined });
   return lines;
+}
+
+/** The LF-separated lines of `text[from, to)`; with `final`, the last one runs to `to` unterminated. */
+export function splitLf(text: string, from: number, to: number, final: boolean): SpecLine[] {
+  const out: SpecLine[] = [];
+  let start = from;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', start)) {
+    out.push({ start, end: i, next: i + 1, memo: undefined });
+    start = i + 1;
+  }
+  if (final) out.push({ start, end: to, next: to, memo: undefined });
+  return out;
 }
 
 /** rpm's reader state between physical lines (build/parseSpec.c copyNextLineFromOFI). */
