@@ -1,5 +1,6 @@
 /** Parses `%changelog` entries: `* Mon Jan 01 2024 Name <email> - 1.0-1` headers and their item lines. */
 import type { ChangelogEntry, Span } from './ast';
+import { own } from './reader';
 
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -11,10 +12,10 @@ export function parseChangelogHeader(text: string, start: number, line: number):
   const entry: ChangelogEntry = { headerSpan: { start, end: start + text.length }, line, items: [] };
   const m = HEADER.exec(text);
   if (!m) return entry;
-  entry.weekday = m[1];
-  entry.month = m[2];
+  entry.weekday = own(m[1]);
+  entry.month = own(m[2]);
   entry.day = Number(m[3]);
-  entry.time = m[4];
+  entry.time = m[4] === undefined ? undefined : own(m[4]);
   entry.year = Number(m[5]);
   const afterStar = text.indexOf(m[1]);
   const restAt = text.length - m[6].length;
@@ -26,7 +27,7 @@ export function parseChangelogHeader(text: string, start: number, line: number):
   let authorEnd: number;
   let after: number;
   if (lt >= 0 && gt > lt) {
-    entry.email = rest.slice(lt + 1, gt);
+    entry.email = own(rest.slice(lt + 1, gt));
     authorEnd = lt;
     after = gt + 1;
   } else {
@@ -36,14 +37,14 @@ export function parseChangelogHeader(text: string, start: number, line: number):
   }
   const author = rest.slice(0, authorEnd).trim();
   if (author) {
-    entry.author = author;
+    entry.author = own(author);
     const a = rest.indexOf(author);
     entry.authorSpan = span(start + restAt + a, start + restAt + a + author.length);
   }
   const tail = rest.slice(after);
   const evr = /^\s*(?:-\s*)?(\S+)\s*$/.exec(tail);
   if (evr) {
-    entry.evr = evr[1];
+    entry.evr = own(evr[1]);
     const at = after + tail.lastIndexOf(evr[1]);
     entry.evrSpan = span(start + restAt + at, start + restAt + at + evr[1].length);
   }

@@ -1,5 +1,6 @@
 /** Finds macro references (`%name`, `%{…}`, `%(…)`, `%[…]`) in a stretch of spec text, with nesting. */
 import type { MacroRef } from './ast';
+import { own } from './reader';
 
 const isNameChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // 0-9 A-Z a-z _
@@ -71,7 +72,7 @@ export function scanMacroRefs(
     else while (e < to && isNameChar(text.charCodeAt(e))) e++;
     if (e > p) {
       out.push({
-        name: text.slice(p, e), form: 'plain', span: { start: i, end: e }, nameSpan: { start: p, end: e },
+        name: own(text.slice(p, e)), form: 'plain', span: { start: i, end: e }, nameSpan: { start: p, end: e },
         conditional, negated, arg: undefined, argSpan: undefined, line: lineAt(i), depth,
       });
       i = nextPct(text, e, to);
@@ -110,14 +111,14 @@ function braced(
   } else if (ch === 42 /* * */) e = text.charCodeAt(p + 1) === 42 ? p + 2 : p + 1;
   else if (ch === 35 /* # */) e = p + 1;
   else while (e < close && (isNameChar(text.charCodeAt(e)) || (e > p && text.charCodeAt(e) === 46))) e++;
-  const name = text.slice(p, Math.min(e, close));
+  const name = own(text.slice(p, Math.min(e, close)));
   const sep = text[e];
   const ref: MacroRef = {
     name, form: name === 'lua' && sep === ':' ? 'lua' : 'braced', span: { start, end }, nameSpan: { start: p, end: Math.min(e, close) },
     conditional, negated, arg: undefined, argSpan: undefined, line: lineAt(start), depth,
   };
   if (e < close && (sep === ':' || sep === ' ' || sep === '\t')) {
-    ref.arg = text.slice(e + 1, close);
+    ref.arg = own(text.slice(e + 1, close));
     ref.argSpan = { start: e + 1, end: close };
   }
   out.push(ref);

@@ -14,7 +14,7 @@ import { expandMacros } from './expand';
 import { ParserState } from './parserState';
 import { scanMacroRefs } from './macroRefs';
 import { parseOptions, SECTION_BY_NAME } from './sections';
-import { CLOSED, isOpen, NextChar, scanOpen, splitLines } from './reader';
+import { CLOSED, isOpen, NextChar, own, scanOpen, splitLines } from './reader';
 import { lookupTag } from './tags';
 
 export { splitLines };
@@ -170,9 +170,9 @@ export class Parser extends ParserState {
     let valueEnd = end;
     while (valueEnd > valueStart && isBlank(this.text.charCodeAt(valueEnd - 1))) valueEnd--;
     const tag: Tag = {
-      name: m[1],
-      key: found ? found.info.name.toLowerCase() : m[1].toLowerCase(),
-      value: this.text.slice(valueStart, valueEnd),
+      name: own(m[1]),
+      key: found ? found.info.name.toLowerCase() : own(m[1].toLowerCase()),
+      value: own(this.text.slice(valueStart, valueEnd)),
       span: { start: first, end },
       nameSpan,
       valueSpan: { start: valueStart, end: valueEnd },
@@ -187,7 +187,7 @@ export class Parser extends ParserState {
       memo: undefined,
     };
     if (m[2] !== undefined) {
-      tag.qualifier = m[2].trim();
+      tag.qualifier = own(m[2].trim());
       const q = lineText.indexOf('(') + 1;
       tag.qualifierSpan = { start: first + q, end: first + q + m[2].length };
     }
@@ -212,7 +212,7 @@ export class Parser extends ParserState {
       const index = this.doc.conditionals.length;
       const cond: Conditional = {
         index,
-        branches: [{ keyword: kw, keywordSpan: kwSpan, expr: this.text.slice(exprStart, exprEnd), exprSpan: { start: exprStart, end: exprEnd }, bodySpan: { start: bodyStart, end: bodyStart }, line: li }],
+        branches: [{ keyword: kw, keywordSpan: kwSpan, expr: own(this.text.slice(exprStart, exprEnd)), exprSpan: { start: exprStart, end: exprEnd }, bodySpan: { start: bodyStart, end: bodyStart }, line: li }],
         span: { start: first, end: lineEnd },
         line: li,
         endLine: li,
@@ -240,7 +240,7 @@ export class Parser extends ParserState {
       this.branch = top.branch;
       return;
     }
-    top.branches.push({ keyword: kw, keywordSpan: kwSpan, expr: this.text.slice(exprStart, exprEnd), exprSpan: { start: exprStart, end: exprEnd }, bodySpan: { start: bodyStart, end: bodyStart }, line: li });
+    top.branches.push({ keyword: kw, keywordSpan: kwSpan, expr: own(this.text.slice(exprStart, exprEnd)), exprSpan: { start: exprStart, end: exprEnd }, bodySpan: { start: bodyStart, end: bodyStart }, line: li });
     this.branch = { steps: [...top.branch.steps, [top.index, top.branches.length - 1]] };
   }
 
@@ -268,14 +268,14 @@ export class Parser extends ParserState {
       const x = expandMacros(ref.name, this.names, { maxDepth: 8, maxLength: 4000 });
       if (!x.unknown && !x.text.includes('%')) {
         const word = /^\S+/.exec(x.text);
-        ref = word ? { ...ref, name: word[0] } : undefined;
+        ref = word ? { ...ref, name: own(word[0]) } : undefined;
       }
     }
     if (ref) section.pkgRef = ref;
     if (info.kind === 'package') {
       const main = this.doc.packages[0].name;
       const pkg: Package = ref
-        ? { name: ref.full ? ref.name : `${main || '%{name}'}-${ref.name}`, tags: [], descriptions: [], section }
+        ? { name: ref.full ? ref.name : own(`${main || '%{name}'}-${ref.name}`), tags: [], descriptions: [], section }
         : { name: '', tags: [], descriptions: [], section };
       if (ref && !ref.full) pkg.suffix = ref.name;
       section.pkg = this.addPackage(pkg);
@@ -302,7 +302,7 @@ export class Parser extends ParserState {
     if (kind !== 'undefine' && text[p] === '(') {
       const close = text.indexOf(')', p);
       if (close > 0 && close < end) {
-        params = text.slice(p + 1, close);
+        params = own(text.slice(p + 1, close));
         p = close + 1;
       }
     }
@@ -310,7 +310,7 @@ export class Parser extends ParserState {
     let bodyEnd = end;
     while (bodyEnd > p && isBlank(text.charCodeAt(bodyEnd - 1))) bodyEnd--;
     const def: MacroDefinition = {
-      kind, name: text.slice(nameSpan.start, nameSpan.end), body: text.slice(p, bodyEnd).replace(/\\\r?\n/g, '\n'),
+      kind, name: own(text.slice(nameSpan.start, nameSpan.end)), body: own(text.slice(p, bodyEnd).replace(/\\\r?\n/g, '\n')),
       span: { start: first, end }, keywordSpan, nameSpan, bodySpan: { start: p, end: bodyEnd }, line: li, branch: this.branch,
     };
     if (params !== undefined) def.params = params;
@@ -341,7 +341,7 @@ export class Parser extends ParserState {
     if (!m) return;
     const nameStart = first + m[0].indexOf(m[1], kind.length + 1);
     const defaultOn = kind === 'bcond_with' ? false : kind === 'bcond_without' ? true : m[2] === undefined ? undefined : m[2] === '0' ? false : /^\d+$/.test(m[2]) ? true : undefined;
-    this.doc.bconds.push({ kind, name: m[1], defaultOn, span: { start: first, end }, nameSpan: { start: nameStart, end: nameStart + m[1].length }, line: li });
+    this.doc.bconds.push({ kind, name: own(m[1]), defaultOn, span: { start: first, end }, nameSpan: { start: nameStart, end: nameStart + m[1].length }, line: li });
   }
 
   private changelogLine(li: number, first: number, end: number): void {
@@ -365,7 +365,7 @@ export class Parser extends ParserState {
       this.doc.changelog.push(this.entry);
       return;
     }
-    if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li, text: text.slice(first, end) });
+    if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li, text: own(text.slice(first, end)) });
     else this.doc.changelogStray.push({ span: { start: first, end }, line: li });
   }
 

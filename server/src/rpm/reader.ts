@@ -5,6 +5,17 @@
 import type { SpecLine } from './ast';
 
 /** Splits text into physical lines (LF, CRLF or CR). */
+/**
+ * `s` as a string of its own. V8 makes a substring of 13 or more characters a view into the string it was
+ * cut from; incremental re-parsing moves tree nodes into the next version's tree, so a node holding such a
+ * view of its text would keep that whole old text (megabytes for a large spec) alive, one per version.
+ * Every string a tree node keeps from the text goes through here (a memory test edits a large spec).
+ */
+export function own(s: string): string {
+  // Slicing a concatenation flattens it into a new string first: the result views that copy, not `s`'s parent.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export function splitLines(text: string): SpecLine[] {
   const n = text.length;
   // The common case, with the native search: 61k-line specs are split on every keystroke.

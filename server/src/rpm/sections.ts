@@ -1,5 +1,6 @@
 /** Section keywords rpm recognises at the start of a line (build/parseSpec.c `partList`), with docs. */
 import type { SectionKind, SectionOption } from './ast';
+import { own } from './reader';
 
 export interface SectionInfo {
   name: string;
@@ -60,7 +61,7 @@ export function parseOptions(text: string, from: number, to: number): SectionOpt
   let m: RegExpExecArray | null;
   let pending: { flag: string; start: number } | undefined;
   while ((m = re.exec(seg))) {
-    const word = m[0];
+    const word = own(m[0]);
     const at = from + m.index;
     if (word === '--') break;
     if (pending) {
@@ -69,7 +70,7 @@ export function parseOptions(text: string, from: number, to: number): SectionOpt
     } else if (/^-[a-zA-Z]$/.test(word)) {
       pending = { flag: word, start: at };
     } else if (/^-[a-zA-Z]./.test(word)) {
-      out.push({ flag: word.slice(0, 2), value: word.slice(2), span: { start: at, end: at + word.length }, valueSpan: { start: at + 2, end: at + word.length } });
+      out.push({ flag: word.slice(0, 2), value: own(word.slice(2)), span: { start: at, end: at + word.length }, valueSpan: { start: at + 2, end: at + word.length } });
     } else {
       out.push({ flag: '', value: word, span: { start: at, end: at + word.length }, valueSpan: { start: at, end: at + word.length } });
     }

@@ -3,6 +3,7 @@
  * what it reports there, and what the whole-file checks need from it. Memoised per line object (see memo.ts).
  */
 import type { SectionKind, SpecLine } from '../../../rpm/ast';
+import { own } from '../../../rpm/reader';
 import { RelCollector, type RelFinding } from './memo';
 
 const SCRIPT_KINDS = new Set(['scriptlet', 'trigger', 'filetrigger', 'verifyscript']);
@@ -65,7 +66,7 @@ function namesDefinedIn(text: string): string[] | undefined {
   let names: string[] | undefined;
   for (const [needle, re] of DEFINING) {
     if (!text.includes(needle)) continue;
-    for (const m of text.matchAll(re)) (names ??= []).push(m[1]);
+    for (const m of text.matchAll(re)) (names ??= []).push(own(m[1]));
   }
   return names;
 }
