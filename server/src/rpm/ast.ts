@@ -189,8 +189,8 @@ export interface ChangelogEntry {
   authorSpan?: Span;
   evr?: string;
   evrSpan?: Span;
-  /** The body lines (items and continuation lines). */
-  items: Array<{ span: Span; line: number; text: string }>;
+  /** The body lines (items and continuation lines); `span` runs from the line's first non-blank character. */
+  items: Array<{ span: Span; line: number }>;
 }
 
 /** Structural problems noticed while parsing (the diagnostics layer turns them into findings). */

@@ -348,7 +348,7 @@ export class Parser extends ParserState {
     const text = this.text;
     if (first >= end) {
       // Blank lines belong to the entry's text (rpm accepts an entry whose text is only blank lines).
-      if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li, text: '' });
+      if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li });
       return;
     }
     if (text.charCodeAt(first) === 35 /* # */) return; // comments
@@ -365,7 +365,7 @@ export class Parser extends ParserState {
       this.doc.changelog.push(this.entry);
       return;
     }
-    if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li, text: own(text.slice(first, end)) });
+    if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li });
     else this.doc.changelogStray.push({ span: { start: first, end }, line: li });
   }
 

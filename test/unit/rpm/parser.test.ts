@@ -107,7 +107,8 @@ test('changelog entries with header parts', () => {
   assert.equal(e.email, 'jane@example.org');
   assert.equal(e.evr, '1.0-1');
   assert.deepEqual(e.evrSpan, { start: off(29, 48), end: off(29, 53) });
-  assert.deepEqual(e.items.map((i) => i.text), ['- First']);
+  assert.deepEqual(e.items.map((i) => doc.text.slice(i.span.start, i.span.end)), ['- First']);
+  assert.deepEqual(e.items.map((i) => i.line), [30]);
 });
 
 test('multi-line macros are one logical line; their content is not parsed as tags or sections', () => {

@@ -20,11 +20,12 @@ export function conditionsFor(doc: SpecDocument, settings: Settings): ConditionR
 
 /** rpm cannot read a spec with NUL bytes (UTF-16, binary): one clear error instead of a flood. */
 function binaryFinding(doc: SpecDocument): Finding | undefined {
-  if (doc.text.indexOf('\u0000') < 0) return undefined;
+  // Decided by the head, so a large spec is not searched to its end: NULs there, or a UTF-16 byte-order
+  // mark with a NUL anywhere.
   const head = doc.text.slice(0, 400);
   const nuls = head.split('\u0000').length - 1;
-  const utf16 = /^(\uFEFF|\uFFFE|\uFFFD\uFFFD)/.test(doc.text) || nuls * 4 > head.length;
-  if (!utf16 && nuls < 8) return undefined; // a stray NUL: rpm reads on (the line ends there)
+  const utf16 = nuls * 4 > head.length || (/^(\uFEFF|\uFFFE|\uFFFD\uFFFD)/.test(head) && (nuls > 0 || doc.text.includes('\u0000')));
+  if (!utf16 && nuls < 8) return undefined; // no NUL, or a stray one: rpm reads on (the line ends there)
   const line = doc.lines[0];
   return {
     code: 'non-utf8-spec-file', severity: 'error', source: 'rpm-spec', span: { start: line.start, end: Math.max(line.end, Math.min(doc.text.length, 1)) },

@@ -105,3 +105,13 @@ test('a UTF-16 spec gets one clear error', () => {
   const utf16 = '\uFFFD\uFFFDN\u0000a\u0000m\u0000e\u0000:\u0000 \u0000x\u0000\n\u0000';
   assert.deepEqual(diag(utf16), ['non-utf8-spec-file error 1:1-1:17 The spec file is UTF-16 encoded: rpm reads specs as UTF-8 text']);
 });
+
+test('NUL bytes: decided by the start of the file (byte-order mark, many NULs), not by a stray one later', () => {
+  // A byte-order mark and a NUL only far into the file: still UTF-16.
+  const bom = '\uFEFF' + BASE + 'x'.repeat(500) + '\u0000\n';
+  assert.deepEqual(diag(bom, ['non-utf8-spec-file']), ['non-utf8-spec-file error 1:1-1:23 The spec file is UTF-16 encoded: rpm reads specs as UTF-8 text']);
+  // The same without the mark: a stray NUL that rpm reads past.
+  assert.deepEqual(diag(BASE + 'x'.repeat(500) + '\u0000\n', ['non-utf8-spec-file']), []);
+  // Eight NULs at the start: binary.
+  assert.deepEqual(diag('\u0000'.repeat(8) + BASE, ['non-utf8-spec-file']), ['non-utf8-spec-file error 1:1-1:30 The spec file contains NUL bytes: rpm reads specs as text']);
+});

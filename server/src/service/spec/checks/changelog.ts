@@ -45,11 +45,11 @@ export function changelogFindings(doc: SpecDocument): Finding[] {
     if (!e.author && !e.email) {
       f('changelog-missing-name', 'error', 'missing name in %changelog', e.headerSpan.start, e.headerSpan.end);
     }
-    const items = e.items.filter((i) => i.text.trim().length > 0);
+    const text = (i: { span: { start: number; end: number } }) => doc.text.slice(i.span.start, i.span.end).trim();
     if (e.items.length === 0) {
       f('changelog-no-description', 'error', 'no description in %changelog', e.headerSpan.start, e.headerSpan.end);
-    } else if (!items.some((i) => i.text.trimStart().startsWith('-'))) {
-      const at = items[0]?.span ?? e.headerSpan;
+    } else if (!e.items.some((i) => text(i).startsWith('-'))) {
+      const at = e.items.find((i) => text(i).length > 0)?.span ?? e.headerSpan;
       f('changelog-item-without-dash', 'warning', "changelog entry has no '- ' item line", at.start, at.end);
     }
   }

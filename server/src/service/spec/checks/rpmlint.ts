@@ -31,7 +31,7 @@ export function rpmlintFindings(doc: SpecDocument, defined?: Set<string>): Findi
     while (si + 1 < secs.length && secs[si + 1].line <= n) si++;
     const section = si >= 0 ? secs[si] : undefined;
     const l = doc.lines[n];
-    const facts = lineFacts(l, textOf, section?.kind, section?.name ?? '', section !== undefined && section.line === n);
+    const facts = lineFacts(l, doc.text, section?.kind, section?.name ?? '', section !== undefined && section.line === n);
     if (firstTab < 0 && facts.tab) firstTab = n;
     if (firstSpaces < 0 && facts.spaces !== false) {
       // The alignment regex is costly: it runs only until the first line that has it.

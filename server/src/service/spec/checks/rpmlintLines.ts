@@ -53,8 +53,6 @@ const DEFINING: Array<[string, RegExp]> = [
   ['macros.', /macros\.([A-Za-z_]\w*)\s*=/g],
 ];
 
-const MAY_DEFINE = /%global|%define|rpm\.define\(|macros\./;
-
 /** Whether `text` uses spaces for alignment the way rpmlint's indent_spaces_regex sees it. */
 export function alignsWithSpaces(text: string): boolean {
   return INDENT_SPACES.test(text);
@@ -62,7 +60,6 @@ export function alignsWithSpaces(text: string): boolean {
 
 /** Names `text` defines with `%global`/`%define`, Lua's `rpm.define` or `macros.x =`. */
 function namesDefinedIn(text: string): string[] | undefined {
-  if (!MAY_DEFINE.test(text)) return undefined;
   let names: string[] | undefined;
   for (const [needle, re] of DEFINING) {
     if (!text.includes(needle)) continue;
@@ -71,16 +68,44 @@ function namesDefinedIn(text: string): string[] | undefined {
   return names;
 }
 
-/** The facts of `line` (`text` gives its text, read only when not memoised) in a section of `kind` named `name`; `header` for the header line. */
-export function lineFacts(line: SpecLine, text: (l: SpecLine) => string, kind: SectionKind | undefined, name: string, header: boolean): LineFacts {
+/**
+ * What a line must contain for any line check to find something or note a fact: `%`, a comment, a tab or
+ * two spaces, `lib64`, `configure`, `$RPM_…`, Lua macro definitions. Most lines of a large spec (file
+ * lists, changelog text) have none of them.
+ */
+export const LINE_TRIGGERS = ['%', '#', '\t', '  ', 'lib64', 'configure', 'RPM_', 'macros.', 'rpm.define('];
+
+const TRIGGER = new RegExp(LINE_TRIGGERS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
+/** Whether the line `text` holds no trigger (one native search: most lines are rejected or passed at once). */
+export function isPlainLine(text: string): boolean {
+  return !TRIGGER.test(text);
+}
+
+/** The facts of a line without triggers, in a section of `kind` named `name`: shared, never changed. */
+let plainFacts: LineFacts | undefined;
+function plainLine(kind: SectionKind | undefined, name: string): LineFacts {
+  if (!plainFacts || plainFacts.kind !== kind || plainFacts.name !== name) {
+    plainFacts = {
+      kind, name, header: false, tab: false, spaces: false, findings: undefined, applied: undefined, auto: false,
+      sourceDir: undefined, continues: kind !== 'changelog', configureAt: -1, names: undefined,
+    };
+  }
+  return plainFacts;
+}
+
+/** The facts of `line` of the spec text `all` in a section of `kind` named `name`; `header` for the header line. */
+export function lineFacts(line: SpecLine, all: string, kind: SectionKind | undefined, name: string, header: boolean): LineFacts {
   const hit = line.memo as LineFacts | undefined;
   if (hit && hit.kind === kind && hit.name === name && hit.header === header) return hit;
-  const facts = computeFacts(text(line), line.start, kind, name, header);
+  const text = all.slice(line.start, line.end);
+  const facts = !header && isPlainLine(text) ? plainLine(kind, name) : lineFactsOf(text, line.start, kind, name, header);
   line.memo = facts;
   return facts;
 }
 
-function computeFacts(text: string, start: number, kind: SectionKind | undefined, name: string, isHeader: boolean): LineFacts {
+/** The facts of the line `text` at offset `start`, computed (exported for the test that triggers cover them). */
+export function lineFactsOf(text: string, start: number, kind: SectionKind | undefined, name: string, isHeader: boolean): LineFacts {
   const c = new RelCollector(start);
   const facts: LineFacts = {
     kind, name, header: isHeader, tab: text.includes('\t'), spaces: text.includes('  ') ? undefined : false,

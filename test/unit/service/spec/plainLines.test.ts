@@ -1,0 +1,45 @@
+// Lines without any of the strings the line checks look for skip the checks and share one facts object.
+// That shortcut must give exactly what the checks compute: every line of every corpus spec, in its own
+// section and in a few others, is run both ways.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SectionKind } from '../../../../server/src/rpm/ast';
+import { parseSpec } from '../../../../server/src/rpm/parser';
+import { isPlainLine, lineFacts, lineFactsOf } from '../../../../server/src/service/spec/checks/rpmlintLines';
+
+const CORPUS = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+const OTHER: Array<[SectionKind | undefined, string]> = [[undefined, ''], ['changelog', 'changelog'], ['build', 'build'], ['files', 'files'], ['description', 'description'], ['prep', 'prep']];
+
+test('the plain-line shortcut gives what the line checks compute, on every corpus line', { timeout: 300000 }, () => {
+  assert.ok(existsSync(CORPUS), `spec corpus not found at ${CORPUS} (set CORPUS_DIR to the folder holding specs/)`);
+  let plain = 0;
+  let lines = 0;
+  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.spec')).sort()) {
+    const doc = parseSpec(readFileSync(join(CORPUS, file), 'utf8'));
+    let si = -1;
+    for (let n = 0; n < doc.lines.length; n++) {
+      while (si + 1 < doc.sections.length && doc.sections[si + 1].line <= n) si++;
+      const s = si >= 0 ? doc.sections[si] : undefined;
+      const l = doc.lines[n];
+      const text = doc.text.slice(l.start, l.end);
+      const header = s !== undefined && s.line === n;
+      lines++;
+      if (isPlainLine(text)) plain++;
+      for (const [kind, name] of [[s?.kind, s?.name ?? ''] as [SectionKind | undefined, string], ...OTHER]) {
+        const fresh = { ...l, memo: undefined };
+        assert.deepEqual(lineFacts(fresh, doc.text, kind, name, header), lineFactsOf(text, l.start, kind, name, header), `${file}:${n + 1} in ${kind ?? 'the preamble'}`);
+      }
+    }
+  }
+  // The shortcut is taken for a good share of real lines (file lists, changelog text).
+  assert.ok(plain > lines / 5, `${plain} plain lines of ${lines}`);
+});
+
+test('a trigger anywhere in the line means the checks run', () => {
+  for (const t of ['%', '#', '\t', '  ', 'lib64', 'configure', 'RPM_', 'macros.', 'rpm.define(']) assert.equal(isPlainLine(`abc ${t}xyz`), false, JSON.stringify(t));
+  assert.equal(isPlainLine('- Fix the build (rhbz#0) with rpm.define'), false);
+  assert.equal(isPlainLine('- Update to 1.2.3 (fixes CVE-2026-0001)'), true);
+  assert.equal(isPlainLine('/usr/lib/foo/bar.so.1'), true);
+});
