@@ -6,7 +6,7 @@
  *
  * The previous tree is consumed: its nodes after the edit are moved into the new one.
  */
-import { NODE_ARRAYS, type ParseCheckpoint, type Section, type Span, type SpecDocument } from './ast';
+import { NODE_ARRAYS, type MacroDefinition, type ParseCheckpoint, type Section, type Span, type SpecDocument } from './ast';
 import { parseSpec, Parser } from './parser';
 import { lineIn } from './query';
 import { splitLf } from './reader';
@@ -136,13 +136,60 @@ function canSplice(p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCh
     const o = old.packages[k];
     if (n.name !== o.name || n.suffix !== o.suffix || n.name.includes('%')) return false;
   }
-  // Macro values only matter to the rest where it resolves package names through them; they are the same
-  // when the re-parsed stretch defines the same macros as before.
+  // Macro values only matter to the rest where it resolves package names through them (the main package's
+  // name and the name-use lines after the splice point); the rest is the same when those do not mention a
+  // macro the re-parsed stretch defines differently, or one whose value mentions such a macro.
   if (lastNameUse < c.line) return true;
-  const before = old.defines.slice(cp.counts[DEFS], c.counts[DEFS]);
-  const now = d.defines.slice(cp.counts[DEFS]);
-  return before.length === now.length &&
-    before.every((x, i) => x.kind === now[i].kind && x.name === now[i].name && x.params === now[i].params && x.body === now[i].body);
+  const changed = changedMacros(old.defines.slice(cp.counts[DEFS], c.counts[DEFS]), d.defines.slice(cp.counts[DEFS]));
+  if (changed.size === 0) return true;
+  const affected = withDependents(changed, [old.defines, d.defines]);
+  const dl = li - c.line;
+  const uses = [d.packages[0].name];
+  for (const l of old.resume!.nameUses) {
+    if (l >= c.line) uses.push(d.text.slice(d.lines[l + dl].start, d.lines[l + dl].end));
+  }
+  for (const name of affected) if (uses.some((u) => u.includes(name))) return false;
+  return true;
+}
+
+/** Names whose definitions (in order, with kind, parameters and value) differ between two stretches. */
+function changedMacros(before: MacroDefinition[], now: MacroDefinition[]): Set<string> {
+  const seq = (defs: MacroDefinition[]) => {
+    const m = new Map<string, string[]>();
+    for (const x of defs) {
+      const v = m.get(x.name) ?? [];
+      v.push(`${x.kind}\0${x.params ?? ''}\0${x.body}`);
+      m.set(x.name, v);
+    }
+    return m;
+  };
+  const a = seq(before);
+  const b = seq(now);
+  const out = new Set<string>();
+  for (const [name, v] of a) if (v.join('\n') !== (b.get(name) ?? []).join('\n')) out.add(name);
+  for (const name of b.keys()) if (!a.has(name)) out.add(name);
+  return out;
+}
+
+/** `names` and, repeatedly, every macro whose value mentions one of them (by substring: over-approximated). */
+function withDependents(names: Set<string>, lists: MacroDefinition[][]): Set<string> {
+  const out = new Set(names);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const list of lists) {
+      for (const x of list) {
+        if (out.has(x.name)) continue;
+        for (const n of out) {
+          if (x.body.includes(n)) {
+            out.add(x.name);
+            grew = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return out;
 }
 
 const move = (s: Span, d: number) => {

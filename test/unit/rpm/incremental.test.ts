@@ -86,6 +86,27 @@ test('an edit re-parses around itself and gives the same tree as a full parse', 
   assert.equal(reparseSpec(doc, next), doc);
 });
 
+test('a macro defined anew splices unless a later package name depends on it', () => {
+  const spec = [
+    'Name: a', 'Version: 1', '%global sub extra', '%global other %{sub}-x', '%description', 'A.', '%package -n %{other}', 'Summary: b',
+    '%description -n %{other}', 'B.', '%files', '/x', '%files -n %{other}', '/y', '',
+  ].join('\n');
+  const cases: Array<[string, boolean]> = [
+    ['%global unrelated 1\n', true], // no name mentions it
+    ['%global sub changed\n', false], // %{other} mentions %{sub}: the later %files -n %{other} must be looked up again
+    ['%define other y\n', false],
+  ];
+  for (const [insert, splices] of cases) {
+    const old = parseSpec(spec);
+    const before = { ...reparseStats };
+    const next = spec.replace('%description\n', `${insert}%description\n`);
+    const doc = reparseSpec(old, next);
+    assert.deepEqual(plain(doc), plain(parseSpec(next)), insert);
+    assert.equal(reparseStats.spliced - before.spliced, splices ? 1 : 0, `${insert.trim()}: spliced`);
+    assert.equal(reparseStats.toEnd - before.toEnd, splices ? 0 : 1, `${insert.trim()}: parsed to the end`);
+  }
+});
+
 test('differential: chains of random edits over corpus specs', { timeout: 600000 }, () => {
   assert.ok(existsSync(CORPUS), `spec corpus not found at ${CORPUS} (set CORPUS_DIR to the folder holding specs/)`);
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.spec')).sort();
