@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionKind } from '../../../../server/src/rpm/ast';
 import { parseSpec } from '../../../../server/src/rpm/parser';
-import { isPlainLine, lineFacts, lineFactsOf } from '../../../../server/src/service/spec/checks/rpmlintLines';
+import { CHANGELOG_TRIGGERS, CODE_TRIGGERS, isPlainLine, lineFacts, lineFactsOf } from '../../../../server/src/service/spec/checks/rpmlintLines';
 
 const CORPUS = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
 const OTHER: Array<[SectionKind | undefined, string]> = [[undefined, ''], ['changelog', 'changelog'], ['build', 'build'], ['files', 'files'], ['description', 'description'], ['prep', 'prep']];
@@ -26,7 +26,7 @@ test('the plain-line shortcut gives what the line checks compute, on every corpu
       const text = doc.text.slice(l.start, l.end);
       const header = s !== undefined && s.line === n;
       lines++;
-      if (isPlainLine(text)) plain++;
+      if (isPlainLine(text, s?.kind)) plain++;
       for (const [kind, name] of [[s?.kind, s?.name ?? ''] as [SectionKind | undefined, string], ...OTHER]) {
         const fresh = { ...l, memo: undefined };
         assert.deepEqual(lineFacts(fresh, doc.text, kind, name, header), lineFactsOf(text, l.start, kind, name, header), `${file}:${n + 1} in ${kind ?? 'the preamble'}`);
@@ -38,8 +38,11 @@ test('the plain-line shortcut gives what the line checks compute, on every corpu
 });
 
 test('a trigger anywhere in the line means the checks run', () => {
-  for (const t of ['%', '#', '\t', '  ', 'lib64', 'configure', 'RPM_', 'macros.', 'rpm.define(']) assert.equal(isPlainLine(`abc ${t}xyz`), false, JSON.stringify(t));
-  assert.equal(isPlainLine('- Fix the build (rhbz#0) with rpm.define'), false);
-  assert.equal(isPlainLine('- Update to 1.2.3 (fixes CVE-2026-0001)'), true);
-  assert.equal(isPlainLine('/usr/lib/foo/bar.so.1'), true);
+  for (const t of CHANGELOG_TRIGGERS) assert.equal(isPlainLine(`abc ${t}xyz`, 'changelog'), false, JSON.stringify(t));
+  for (const t of CODE_TRIGGERS) assert.equal(isPlainLine(`abc ${t}xyz`, 'files'), false, JSON.stringify(t));
+  assert.equal(isPlainLine('- Fix the build (rhbz#0), see %{name}', 'changelog'), false);
+  assert.equal(isPlainLine('- Update to 1.2.3 (fixes CVE-2026-0001, rhbz#1)', 'changelog'), true);
+  assert.equal(isPlainLine('%{_texdir}/texmf-dist/tex/latex/foo.sty', 'files'), true);
+  assert.equal(isPlainLine('%{_texdir}/texmf-dist/tex/latex/foo.sty', 'changelog'), false);
+  assert.equal(isPlainLine('/usr/lib/foo/bar.so.1', undefined), true);
 });

@@ -69,17 +69,24 @@ function namesDefinedIn(text: string): string[] | undefined {
 }
 
 /**
- * What a line must contain for any line check to find something or note a fact: `%`, a comment, a tab or
- * two spaces, `lib64`, `configure`, `$RPM_…`, Lua macro definitions. Most lines of a large spec (file
- * lists, changelog text) have none of them.
+ * What a %changelog line must contain for any line check to find something or note a fact there: `%` (a
+ * macro expanded in the changelog), a tab or two spaces, Lua macro definitions. Outside %changelog, a plain
+ * macro reference is nothing to the line checks: only the constructs listed in CODE_TRIGGERS are, with a
+ * comment, `lib64`, `configure`, `$RPM_…`. Most lines of a large spec (file lists, changelog text) have none.
  */
-export const LINE_TRIGGERS = ['%', '#', '\t', '  ', 'lib64', 'configure', 'RPM_', 'macros.', 'rpm.define('];
+export const CHANGELOG_TRIGGERS = ['%', '\t', '  ', 'macros.', 'rpm.define('];
+export const CODE_TRIGGERS = [
+  '#', '\t', '  ', 'lib64', 'configure', 'RPM_', 'macros.', 'rpm.define(', '%global', '%define', '%patch', '%{PATCH',
+  '%autosetup', '%forgeautosetup', '%autopatch', '%{autopatch', '%setup', 'buildroot', '_sourcedir', '%defattr',
+];
 
-const TRIGGER = new RegExp(LINE_TRIGGERS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const anyOf = (words: string[]) => new RegExp(words.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const CHANGELOG_TRIGGER = anyOf(CHANGELOG_TRIGGERS);
+const CODE_TRIGGER = anyOf(CODE_TRIGGERS);
 
-/** Whether the line `text` holds no trigger (one native search: most lines are rejected or passed at once). */
-export function isPlainLine(text: string): boolean {
-  return !TRIGGER.test(text);
+/** Whether the line `text` in a section of `kind` holds no trigger (one native search per line). */
+export function isPlainLine(text: string, kind: SectionKind | undefined): boolean {
+  return !(kind === 'changelog' ? CHANGELOG_TRIGGER : CODE_TRIGGER).test(text);
 }
 
 /** The facts of a line without triggers, in a section of `kind` named `name`: shared, never changed. */
@@ -99,7 +106,7 @@ export function lineFacts(line: SpecLine, all: string, kind: SectionKind | undef
   const hit = line.memo as LineFacts | undefined;
   if (hit && hit.kind === kind && hit.name === name && hit.header === header) return hit;
   const text = all.slice(line.start, line.end);
-  const facts = !header && isPlainLine(text) ? plainLine(kind, name) : lineFactsOf(text, line.start, kind, name, header);
+  const facts = !header && isPlainLine(text, kind) ? plainLine(kind, name) : lineFactsOf(text, line.start, kind, name, header);
   line.memo = facts;
   return facts;
 }
