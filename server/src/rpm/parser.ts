@@ -171,7 +171,7 @@ export class Parser extends ParserState {
     while (valueEnd > valueStart && isBlank(this.text.charCodeAt(valueEnd - 1))) valueEnd--;
     const tag: Tag = {
       name: own(m[1]),
-      key: found ? found.info.name.toLowerCase() : own(m[1].toLowerCase()),
+      key: found ? found.key : own(m[1].toLowerCase()),
       value: own(this.text.slice(valueStart, valueEnd)),
       span: { start: first, end },
       nameSpan,
@@ -329,7 +329,7 @@ export class Parser extends ParserState {
     for (const m of seg.matchAll(/(?:^|\n)[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*(?:\([^)]*\))?:/g)) {
       const t = lookupTag(m[1]);
       if (t) {
-        const key = t.info.name.toLowerCase();
+        const key = t.key;
         this.doc.tagsInMacros.add(key);
         this.resume.tagsInMacrosAt.push([this.li, key]);
       }

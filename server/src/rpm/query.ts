@@ -70,6 +70,16 @@ export function isConditional(b: BranchPath): boolean {
 }
 
 /** Names the spec itself defines: %define/%global, bconds (`with_x`), tags (`name`, `version`…), SOURCEn/PATCHn. */
+/** `SOURCEn`/`sourcen` (`PATCHn`/`patchn`), made once per number: every analysis of a spec asks for all of them. */
+const numberedCache = { source: [] as Array<[string, string]>, patch: [] as Array<[string, string]> };
+function numberedNames(key: 'source' | 'patch', n: number): [string, string] {
+  const cache = numberedCache[key];
+  if (n < 100000 && cache[n]) return cache[n];
+  const names: [string, string] = [`${key.toUpperCase()}${n}`, `${key}${n}`];
+  if (n < 100000) cache[n] = names;
+  return names;
+}
+
 export function specDefinedNames(doc: SpecDocument): Set<string> {
   const names = new Set<string>();
   for (const d of doc.defines) if (d.kind !== 'undefine') names.add(d.name);
@@ -86,9 +96,9 @@ export function specDefinedNames(doc: SpecDocument): Set<string> {
       names.add(t.key.toUpperCase());
     }
     if (t.key === 'source' || t.key === 'patch') {
-      const n = t.number ?? 0;
-      names.add(`${t.key.toUpperCase()}${n}`);
-      names.add(`${t.key}${n}`);
+      const [upper, lower] = numberedNames(t.key, t.number ?? 0);
+      names.add(upper);
+      names.add(lower);
     }
   }
   return names;

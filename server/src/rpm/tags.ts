@@ -91,12 +91,21 @@ export function tagInfo(key: string): TagInfo | undefined {
 /** rpmlint's obsolete tags: rpm no longer knows them. */
 export const REMOVED_TAGS: Record<string, string> = { copyright: 'License', serial: 'Epoch' };
 
-/** Looks up a tag by name as written (`Source0`, `requires`). Returns the info and the number, if any. */
-export function lookupTag(written: string): { info: TagInfo; number?: number } | undefined {
+/** Each known tag's key, one string for all tags with it (Map lookups by key compare it by identity). */
+const KEY = new Map(TAGS.map((t) => [t, t.name.toLowerCase()]));
+
+/**
+ * Looks up a tag by name as written (`Source0`, `requires`). Returns the info, its key (`Tag.key`) and the
+ * number, if any.
+ */
+export function lookupTag(written: string): { info: TagInfo; key: string; number?: number } | undefined {
   const lower = written.toLowerCase();
   const direct = BY_KEY.get(lower);
-  if (direct) return { info: direct };
+  if (direct) return { info: direct, key: KEY.get(direct)! };
   const m = /^(source|patch)(\d+)$/.exec(lower);
-  if (m) return { info: BY_KEY.get(m[1])!, number: Number(m[2]) };
+  if (m) {
+    const info = BY_KEY.get(m[1])!;
+    return { info, key: KEY.get(info)!, number: Number(m[2]) };
+  }
   return undefined;
 }

@@ -157,9 +157,9 @@ function packageFindings(doc: SpecDocument, pkg: Package, index: number, include
 }
 
 /** The items whose key an earlier item has in a branch that can be active together with theirs. */
-function repeats<T extends { branch: Tag['branch'] }>(items: readonly T[], key: (item: T) => string): T[] {
+function repeats<T extends { branch: Tag['branch'] }, K>(items: readonly T[], key: (item: T) => K): T[] {
   const out: T[] = [];
-  const seen = new Map<string, T[]>();
+  const seen = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     const prev = seen.get(k);
@@ -183,6 +183,7 @@ function duplicatePackages(doc: SpecDocument): Finding[] {
 
 function duplicateSources(doc: SpecDocument): Finding[] {
   const numbered = doc.tags.filter((t) => (t.key === 'source' || t.key === 'patch') && t.number !== undefined);
-  return repeats(numbered, (t) => `${t.key}${t.number}`)
+  // Sources by their number, patches by minus one minus theirs: a number key, no string per tag.
+  return repeats(numbered, (t) => (t.key === 'source' ? t.number! : -1 - t.number!))
     .map((t) => err('duplicate-source', `${t.key} ${t.number} defined multiple times`, t.nameSpan.start, t.nameSpan.end));
 }
