@@ -74,13 +74,16 @@ export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   const regionEnd = final ? text.length : old.lines[b].next + delta;
   if (text.slice(start, newEnd).includes('\r')) return full(text);
   const region = splitLf(text, old.lines[a].start, regionEnd, final);
-  const suffix = old.lines.slice(b + 1);
-  for (const l of suffix) {
+  // The old line array becomes the new one: the edited lines replaced, the ones after moved, in place.
+  let lines = old.lines;
+  for (let i = b + 1; i < lines.length; i++) {
+    const l = lines[i];
     l.start += delta;
     l.end += delta;
     l.next += delta;
   }
-  const lines = old.lines.slice(0, a).concat(region, suffix);
+  if (region.length <= 10000) lines.splice(a, b - a + 1, ...region);
+  else lines = lines.slice(0, a).concat(region, lines.slice(b + 1));
   const dl = region.length - (b - a + 1);
   const firstReused = a + region.length;
   let lastNameUse = -1;
@@ -275,10 +278,13 @@ function splice(
   const r = old.resume!;
   const oldLine = li - dl;
   const shiftCounts = c.counts.map((n, i) => now[i] - n);
+  // The old checkpoints after the splice point are moved in place (the old tree is consumed).
   for (const x of r.checkpoints) {
     if (x.line < oldLine) continue;
-    const failedUntil = x.failedUntil >= oldLine ? x.failedUntil + dl : p.lookedAheadTo;
-    p.resume.checkpoints.push({ ...x, line: x.line + dl, failedUntil, counts: x.counts.map((n, i) => n + shiftCounts[i]) });
+    x.failedUntil = x.failedUntil >= oldLine ? x.failedUntil + dl : p.lookedAheadTo;
+    x.line += dl;
+    for (let i = 0; i < shiftCounts.length; i++) x.counts[i] += shiftCounts[i];
+    p.resume.checkpoints.push(x);
   }
   for (const [l, k] of r.tagsInMacrosAt) if (l >= oldLine) p.resume.tagsInMacrosAt.push([l + dl, k]);
   for (const l of r.nameUses) if (l >= oldLine) p.resume.nameUses.push(l + dl);
