@@ -130,3 +130,28 @@ test('incremental edits over LSP publish what opening the edited text fresh publ
   }
   await client.shutdown();
 });
+
+test('a large spec is warmed up while idle: nothing more is published, and edits afterwards are right', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const corpus = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+  const text = readFileSync(join(corpus, 'openela-main__selinux-policy__SPECS__selinux-policy~el8.spec'), 'utf8');
+  const { client } = spawnServer();
+  await client.initialize();
+  const uri = 'file:///tmp/warm.spec';
+  client.open(uri, 'rpm-spec', text);
+  const opened = await client.diagnostics(uri, { version: 1 });
+  // The warm-up runs 300 ms after the publication.
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [1]);
+  assert.deepEqual(client.logs.filter((l) => /warm-up|failed/.test(l)), []);
+  assert.equal(client.logs.filter((l) => l.includes(`warmed up the edit path on ${uri} (`)).length, 1, client.logs.join('\n'));
+  // The edit the warm-up made and undid is not in the document; a real edit gives what a fresh open gives.
+  const version = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# top\n' }]);
+  const edited = await client.diagnostics(uri, { version });
+  client.open('file:///tmp/warm-fresh.spec', 'rpm-spec', `# top\n${text}`);
+  const fresh = await client.diagnostics('file:///tmp/warm-fresh.spec', { version: 1 });
+  assert.deepEqual(edited, fresh);
+  assert.equal(edited.length, opened.length);
+  await client.shutdown();
+});

@@ -12,6 +12,7 @@ import { createLanguageService, type LanguageService } from '../service';
 import type { Context, Host, TextDoc, Cancellation } from '../service/types';
 import { createNodeHost } from '../node/host';
 import { idleCollector } from '../node/idleGc';
+import { WarmUp } from './warmup';
 import * as convert from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { createLogger, type Logger } from './logger';
@@ -51,6 +52,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   const idle = idleCollector();
+  // A large spec's first edits would run the incremental path cold: the service runs it once while idle.
+  const warmUp = new WarmUp((uri, version) => {
+    void (async () => {
+      const ctx = await context(uri);
+      const d = documents.get(uri);
+      const t0 = Date.now();
+      if (d && d.version === version && service.warm(textDoc(d), ctx)) log.info(`warmed up the edit path on ${uri} (${Date.now() - t0} ms)`);
+    })().catch((e) => log.error(`warm-up failed for ${uri}: ${e instanceof Error && e.stack ? e.stack : String(e)}`));
+  });
   const scheduler = new DiagnosticsScheduler({
     current: (uri) => documents.get(uri),
     debounceMs: async (uri) => (await settings.get(uri)).debounceMs,
@@ -61,6 +71,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publish: (uri, version, diagnostics) => {
       void connection.sendDiagnostics({ uri, version, diagnostics });
       idle.touch();
+      warmUp.published(uri, version);
     },
     onError: (uri, e) => log.error(`diagnostics failed for ${uri}: ${e instanceof Error && e.stack ? e.stack : String(e)}`),
   });
@@ -97,7 +108,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const d of documents.all()) scheduler.schedule(d);
   });
 
-  documents.onDidChangeContent((e) => scheduler.schedule(e.document));
+  documents.onDidChangeContent((e) => {
+    warmUp.changed(e.document.uri);
+    scheduler.schedule(e.document);
+  });
   documents.onDidSave(async (e) => {
     const d = e.document;
     try {
@@ -109,6 +123,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidClose((e) => {
     scheduler.cancel(e.document.uri);
+    warmUp.closed(e.document.uri);
     settings.forget(e.document.uri);
     service.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

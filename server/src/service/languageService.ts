@@ -39,6 +39,11 @@ export class LanguageService {
     for (const service of Object.values(this.services) as DocumentService[]) service.closed?.(uri);
   }
 
+  /** Idle time after the document's diagnostics were published (see `DocumentService.warm`). */
+  warm(doc: TextDoc, ctx: Context): boolean {
+    return this.serviceFor(doc)?.warm?.(doc, ctx) ?? false;
+  }
+
   async diagnostics(doc: TextDoc, ctx: Context): Promise<Finding[]> {
     const service = this.serviceFor(doc);
     if (!service) return [];

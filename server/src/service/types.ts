@@ -155,4 +155,10 @@ export interface DocumentService {
   onSave?(doc: TextDoc, ctx: Context): Promise<void>;
   /** The document was closed: drop what is kept for it (the spec tree of a 60k-line file is tens of MB). */
   closed?(uri: string): void;
+  /**
+   * Idle time after the document's diagnostics were published: prepare for the first edit (the spec service
+   * runs its incremental path once on a large spec). Nothing is published; the document's state afterwards
+   * is what it was. True when there was something to do.
+   */
+  warm?(doc: TextDoc, ctx: Context): boolean;
 }

@@ -7,7 +7,7 @@ import { conditionsFor, specDiagnostics } from './diagnostics';
 import { lineOfOffset } from '../../rpm/query';
 import { specDefinition, specHover } from './navigation';
 import { specFolding, specSymbols } from './outline';
-import { forgetParsed, parsed } from './parsed';
+import { forgetParsed, parsed, warmEditPath } from './parsed';
 import { parseSpec } from '../../rpm/parser';
 import { specInfo } from './specInfo';
 
@@ -21,6 +21,7 @@ export function createSpecService(): SpecDocumentService {
     },
     // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
     closed: (uri) => forgetParsed(uri),
+    warm: (doc, ctx) => warmEditPath(doc, ctx.settings),
     onSave: (doc, ctx) => runBackends(doc, parseSpec(doc.text), ctx),
     completion: (doc, offset, ctx) => specCompletion(parsed(doc), offset, ctx.settings, ctx.host.now()),
     hover: (doc, offset, ctx) => specHover(parsed(doc), offset, ctx.settings),

@@ -63,3 +63,26 @@ test('a closed document is forgotten: reopening parses from scratch', async () =
   await service.diagnostics({ uri, languageId: 'rpm-spec', version: 1, text: spec(3) }, ctx);
   assert.equal(reparseStats.spliced + reparseStats.toEnd + reparseStats.full, before + 1, 'after closing, a fresh parse');
 });
+
+test('the warm-up runs an edit and its undo on a large spec and leaves the document as it was', async () => {
+  const service = createLanguageService();
+  const ctx = { settings, host, trusted: false };
+  const lines = ['Name: big', 'Version: 1', 'Release: 1', 'Summary: s', 'License: MIT', '%description', 'Big.'];
+  for (let i = 0; i < 800; i++) lines.push(`%package p${i}`, `Summary: p${i}`, `%description p${i}`, `P ${i} uses %{undefined_macro_${i % 7}}.`);
+  lines.push('%files', '/x', '');
+  const text = lines.join('\n');
+  const doc = { uri: 'file:///incremental/warm.spec', languageId: 'rpm-spec', version: 1, text };
+  const first = await service.diagnostics(doc, ctx);
+  const before = { ...reparseStats };
+  assert.equal(service.warm(doc, ctx), true);
+  // Two incremental parses (the edit, the undo), none from scratch.
+  assert.equal(reparseStats.spliced + reparseStats.toEnd - before.spliced - before.toEnd, 2);
+  assert.equal(reparseStats.full, before.full);
+  assert.deepEqual(await service.diagnostics(doc, ctx), first);
+  const next = { ...doc, version: 2, text: text.replace('P 400 uses', 'P 400 now uses') };
+  const fresh = await createLanguageService().diagnostics({ ...next, uri: 'file:///fresh/warm.spec' }, ctx);
+  assert.deepEqual(await service.diagnostics(next, ctx), fresh);
+  // A small spec has nothing to warm up; a KIWI description neither.
+  assert.equal(service.warm({ ...doc, uri: 'file:///incremental/small.spec', text: 'Name: a\n' }, ctx), false);
+  assert.equal(service.warm({ uri: 'file:///x/config.kiwi', languageId: 'kiwi', version: 1, text: '<image/>' }, ctx), false);
+});
