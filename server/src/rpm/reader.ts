@@ -4,7 +4,6 @@
  */
 import type { SpecLine } from './ast';
 
-/** Splits text into physical lines (LF, CRLF or CR). */
 /**
  * `s` as a string of its own. V8 makes a substring of 13 or more characters a view into the string it was
  * cut from; incremental re-parsing moves tree nodes into the next version's tree, so a node holding such a
@@ -16,6 +15,7 @@ export function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/** Splits text into physical lines (LF, CRLF or CR). */
 export function splitLines(text: string): SpecLine[] {
   const n = text.length;
   // The common case, with the native search: 61k-line specs are split on every keystroke.

@@ -42,7 +42,8 @@ export const WARM_MIN_LINES = 3000;
  */
 export function warmEditPath(doc: TextDoc, settings: Settings): boolean {
   const tree = parsed(doc);
-  if (tree.lines.length < WARM_MIN_LINES) return false;
+  // A spec with CR line ends is parsed from scratch on every edit: nothing to warm up.
+  if (tree.lines.length < WARM_MIN_LINES || tree.resume?.hasCR !== false) return false;
   const line = tree.lines[tree.lines.length >> 1];
   specDiagnostics(parsed({ ...doc, text: doc.text.slice(0, line.end) + ' ' + doc.text.slice(line.end) }), settings);
   specDiagnostics(parsed(doc), settings);

@@ -85,4 +85,6 @@ test('the warm-up runs an edit and its undo on a large spec and leaves the docum
   // A small spec has nothing to warm up; a KIWI description neither.
   assert.equal(service.warm({ ...doc, uri: 'file:///incremental/small.spec', text: 'Name: a\n' }, ctx), false);
   assert.equal(service.warm({ uri: 'file:///x/config.kiwi', languageId: 'kiwi', version: 1, text: '<image/>' }, ctx), false);
+  // Nor a spec with CRLF line ends (every edit of it is parsed from scratch).
+  assert.equal(service.warm({ ...doc, uri: 'file:///incremental/crlf.spec', text: text.replace(/\n/g, '\r\n') }, ctx), false);
 });
