@@ -1,7 +1,15 @@
 // The real bundled server over stdio, on spec files: diagnostics as published, settings, specInfo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnServer, type Diagnostic } from './harness';
+
+/** The 16k-line EL8 selinux-policy spec from the corpus (large enough for the incremental path and the warm-up). */
+const SELINUX_POLICY = () => {
+  const corpus = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+  return readFileSync(join(corpus, 'openela-main__selinux-policy__SPECS__selinux-policy~el8.spec'), 'utf8');
+};
 
 const SPEC = [
   'Name:           demo',
@@ -96,10 +104,7 @@ test('distro profile: inactive regions and hint diagnostics follow a profile swi
 });
 
 test('incremental edits over LSP publish what opening the edited text fresh publishes', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const corpus = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'specs');
-  let text = readFileSync(join(corpus, 'openela-main__selinux-policy__SPECS__selinux-policy~el8.spec'), 'utf8');
+  let text = SELINUX_POLICY();
   const { client } = spawnServer();
   await client.initialize();
   const uri = 'file:///tmp/edited.spec';
@@ -132,10 +137,7 @@ test('incremental edits over LSP publish what opening the edited text fresh publ
 });
 
 test('a large spec is warmed up while idle: nothing more is published, and edits afterwards are right', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const corpus = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'specs');
-  const text = readFileSync(join(corpus, 'openela-main__selinux-policy__SPECS__selinux-policy~el8.spec'), 'utf8');
+  const text = SELINUX_POLICY();
   const { client } = spawnServer();
   await client.initialize();
   const uri = 'file:///tmp/warm.spec';
