@@ -69,7 +69,6 @@ export function isConditional(b: BranchPath): boolean {
   return b.steps.length > 0;
 }
 
-/** Names the spec itself defines: %define/%global, bconds (`with_x`), tags (`name`, `version`…), SOURCEn/PATCHn. */
 /** `SOURCEn`/`sourcen` (`PATCHn`/`patchn`), made once per number: every analysis of a spec asks for all of them. */
 const numberedCache = { source: [] as Array<[string, string]>, patch: [] as Array<[string, string]> };
 function numberedNames(key: 'source' | 'patch', n: number): [string, string] {
@@ -80,6 +79,7 @@ function numberedNames(key: 'source' | 'patch', n: number): [string, string] {
   return names;
 }
 
+/** Names the spec itself defines: %define/%global, bconds (`with_x`), tags (`name`, `version`…), SOURCEn/PATCHn. */
 export function specDefinedNames(doc: SpecDocument): Set<string> {
   const names = new Set<string>();
   for (const d of doc.defines) if (d.kind !== 'undefine') names.add(d.name);

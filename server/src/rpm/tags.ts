@@ -81,7 +81,11 @@ export const TAGS: TagInfo[] = [
   { name: 'BuildOption', doc: 'Options for a declarative build system section, e.g. `BuildOption(conf): --enable-foo` (rpm >= 4.20).', mainOnly: true, since: '4.20', qualifiers: ['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean'] },
 ];
 
-const BY_KEY = new Map(TAGS.map((t) => [t.name.toLowerCase(), t]));
+// Each known tag's key, one string for the map and for every tag with it (lookups by key then find the
+// map's own string).
+const KEYED = TAGS.map((t) => [t.name.toLowerCase(), t] as const);
+const BY_KEY = new Map(KEYED);
+const KEY = new Map(KEYED.map(([k, t]) => [t, k]));
 
 /** The info of a known tag by its canonical key (`Tag.key`: `source`, `buildrequires`). */
 export function tagInfo(key: string): TagInfo | undefined {
@@ -90,9 +94,6 @@ export function tagInfo(key: string): TagInfo | undefined {
 
 /** rpmlint's obsolete tags: rpm no longer knows them. */
 export const REMOVED_TAGS: Record<string, string> = { copyright: 'License', serial: 'Epoch' };
-
-/** Each known tag's key, one string for all tags with it (Map lookups by key compare it by identity). */
-const KEY = new Map(TAGS.map((t) => [t, t.name.toLowerCase()]));
 
 /**
  * Looks up a tag by name as written (`Source0`, `requires`). Returns the info, its key (`Tag.key`) and the

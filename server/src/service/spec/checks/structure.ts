@@ -7,7 +7,7 @@ import type { Finding } from '../../../common/findings';
 import type { Package, SpecDocument, Tag } from '../../../rpm/ast';
 import { coActive, lineText } from '../../../rpm/query';
 import { absolute, relative, tagMemo } from './memo';
-import { lookupTag, REMOVED_TAGS, tagInfo } from '../../../rpm/tags';
+import { REMOVED_TAGS, tagInfo } from '../../../rpm/tags';
 import { staticallyDead } from './dead';
 
 const SRC = 'rpm';
@@ -97,7 +97,7 @@ function tagFindings(doc: SpecDocument, t: Tag): Finding | undefined {
     return err('unknown-tag', `Unknown tag: ${line}${hint}`, t.span.start, t.span.end);
   }
   if (!t.value) return err('empty-tag', `Empty tag: ${line}`, t.span.start, t.span.end);
-  const info = lookupTag(t.name)!.info;
+  const info = tagInfo(t.key)!;
   if (info.singleToken && /\s/.test(t.value)) return err('single-token-tag', `Tag takes single token only: ${line}`, t.valueSpan.start, t.valueSpan.end);
   const bad = t.key === 'name' ? NAME_CHARS.exec(t.value) : t.key === 'version' || t.key === 'release' ? EVR_CHARS.exec(t.value) : null;
   if (bad) {
