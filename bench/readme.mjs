@@ -14,7 +14,12 @@ for (const x of rows) {
   t += `| ${name} (${x.lines}) | ${f(x.oursMs)} | ${f(x.rpmspecMs)}${x.rpmspecStatus ? ' (fails early)' : ''} | ${f(x.rpmlintMs)} |\n`;
 }
 t += `\n- Median over the ${r.perFile.length} files: ours ${f(r.medians.oursMs)} ms, \`rpmspec -P\` ${f(r.medians.rpmspecMs)} ms (median ratio ${f(r.medians.rpmspecRatio)}×), \`rpmlint\` ${f(r.medians.rpmlintMs)} ms (${f(r.medians.rpmlintRatio)}×).\n`;
-if (r.lsp) t += `- LSP on the ${r.lsp.lines}-line texlive.spec: open→diagnostics ${f(r.lsp.openMs)} ms; edit→diagnostics p50 ${f(r.lsp.p50)} ms, p95 ${f(r.lsp.p95)} ms (keystrokes, line inserts, 1,000-line pastes, from a second after opening; medians of ${r.lsp.runs ?? 1} server runs, whose p95 were ${(r.lsp.p95PerRun ?? [r.lsp.p95]).map(f).join(', ')} ms; the first three edits: ${r.lsp.firstEditsMs.map(f).join(', ')} ms; p95 of the rest ${f(r.lsp.steadyP95)} ms); server RSS ${f(r.lsp.rssMb)} MB right after the edits (peak ${f(r.lsp.peakRssMb)} MB), ${f(r.lsp.idleRssMb)} MB after 10 s idle and ${f(r.lsp.settledRssMb)} MB after 30 s; the heap the service keeps for the document: ${f(r.lsp.retainedMb)} MB.\n`;
+if (r.lsp) {
+  const l = r.lsp;
+  t += `- LSP on the ${l.lines}-line texlive.spec: open→diagnostics ${f(l.openMs)} ms; edit→diagnostics p50 ${f(l.p50)} ms, p95 ${f(l.p95)} ms (keystrokes, line inserts, 1,000-line pastes, each ${l.gapMs ?? 0} ms after the previous edit's diagnostics, from a second after opening; medians of ${l.runs ?? 1} server runs, whose p95 were ${(l.p95PerRun ?? [l.p95]).map(f).join(', ')} ms; the first three edits: ${l.firstEditsMs.map(f).join(', ')} ms; p95 of the rest ${f(l.steadyP95)} ms)`;
+  t += l.burst ? `; the same edits sent back to back: p50 ${f(l.burst.p50)} ms, p95 ${f(l.burst.p95)} ms.\n` : '.\n';
+  t += `- Server RSS with that file: at most ${f(l.typingPeakMb ?? l.peakRssMb)} MB while typing${l.burst ? ` (${f(l.burst.typingPeakMb)} MB with the edits back to back)` : ''}, ${f(l.idleRssMb)} MB after 10 s idle and ${f(l.settledRssMb)} MB after 30 s; the heap the service keeps for the document: ${f(l.retainedMb)} MB.\n`;
+}
 t += `- The CLI over all ${r.corpus.files} corpus specs: ${f(r.corpus.cliMs / 1000)} s; \`rpmspec -P\` over them one by one: ${r.corpus.rpmspecAllMs == null ? 'not measured (--quick)' : `${f(r.corpus.rpmspecAllMs / 1000)} s`}.\n`;
 if (r.kiwi && !r.kiwi.error) t += `- KIWI: the largest corpus description with the Fedora comps: ${f(r.kiwi.warmMs)} ms per validation once the comps index exists (the first run builds it: ${f(r.kiwi.firstMs)} ms).\n`;
 t += `\nMeasured on ${r.machine.cpu} (${r.machine.cores} cores), ${r.machine.os}, node ${r.machine.node}, ${r.date.slice(0, 10)}.`;

@@ -189,8 +189,15 @@ export interface ChangelogEntry {
   authorSpan?: Span;
   evr?: string;
   evrSpan?: Span;
-  /** The body lines (items and continuation lines); `span` runs from the line's first non-blank character. */
-  items: Array<{ span: Span; line: number }>;
+  /** How many body lines (items, continuation lines and blank lines) follow the header. */
+  bodyLines: number;
+  /** Some body line starts with `-` (after white space). */
+  dashed: boolean;
+  /** The first and the last body line that is not blank (separate objects, equal when there is one); `span`
+   *  runs from the line's first non-blank character. The lines themselves are not kept: a 40k-line
+   *  changelog would be 80k objects. */
+  firstText: { span: Span; line: number } | undefined;
+  lastText: { span: Span; line: number } | undefined;
 }
 
 /** Structural problems noticed while parsing (the diagnostics layer turns them into findings). */

@@ -9,7 +9,9 @@ const HEADER = /^\*[ \t]*(\S+)[ \t]+(\S+)[ \t]+(\d{1,2})[ \t]+(?:(\d{1,2}:\d{2}(
 
 /** Parses one header line (`text` starts with `*`) at offset `start`. */
 export function parseChangelogHeader(text: string, start: number, line: number): ChangelogEntry {
-  const entry: ChangelogEntry = { headerSpan: { start, end: start + text.length }, line, items: [] };
+  const entry: ChangelogEntry = {
+    headerSpan: { start, end: start + text.length }, line, bodyLines: 0, dashed: false, firstText: undefined, lastText: undefined,
+  };
   const m = HEADER.exec(text);
   if (!m) return entry;
   entry.weekday = own(m[1]);
@@ -74,4 +76,27 @@ export function formatChangelogDate(d: Date): string {
 
 function span(start: number, end: number): Span {
   return { start, end };
+}
+
+/** Counts the body line `text[first, end)` (`first` past blanks) into `entry`. */
+export function addBodyLine(entry: ChangelogEntry, text: string, first: number, end: number, line: number): void {
+  entry.bodyLines++;
+  if (first >= end) return;
+  let c = text.charCodeAt(first);
+  // Other white space than blanks (rare): what trimming the line leaves decides.
+  if (c <= 32 || c === 0xa0 || c >= 0x1680) {
+    const t = text.slice(first, end).trim();
+    if (t === '') return;
+    c = t.charCodeAt(0);
+  }
+  if (c === 45 /* - */) entry.dashed = true;
+  if (!entry.firstText) {
+    entry.firstText = { span: { start: first, end }, line };
+    entry.lastText = { span: { start: first, end }, line };
+  } else {
+    const last = entry.lastText!;
+    last.span.start = first;
+    last.span.end = end;
+    last.line = line;
+  }
 }

@@ -266,7 +266,8 @@ function splice(
     if (e.dateSpan) move(e.dateSpan, d);
     if (e.authorSpan) move(e.authorSpan, d);
     if (e.evrSpan) move(e.evrSpan, d);
-    for (const it of e.items) {
+    for (const it of [e.firstText, e.lastText]) {
+      if (!it) continue;
       move(it.span, d);
       it.line += dl;
     }

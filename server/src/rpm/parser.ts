@@ -9,7 +9,7 @@ import {
   type ParseCheckpoint, type ParseProblem, type Section, type Span, type SpecDocument, type SpecLine,
   type Tag,
 } from './ast';
-import { parseChangelogHeader } from './changelog';
+import { addBodyLine, parseChangelogHeader } from './changelog';
 import { expandMacros } from './expand';
 import { ParserState } from './parserState';
 import { scanMacroRefs } from './macroRefs';
@@ -348,13 +348,13 @@ export class Parser extends ParserState {
     const text = this.text;
     if (first >= end) {
       // Blank lines belong to the entry's text (rpm accepts an entry whose text is only blank lines).
-      if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li });
+      if (this.entry) this.entry.bodyLines++;
       return;
     }
     if (text.charCodeAt(first) === 35 /* # */) return; // comments
     // rpm looks for the next entry from the second character of the text: a `*` line right after the
     // header is part of the entry's text.
-    const rightAfterHeader = this.entry !== undefined && this.entry.items.length === 0 && this.entry.line === li - 1;
+    const rightAfterHeader = this.entry !== undefined && this.entry.bodyLines === 0 && this.entry.line === li - 1;
     if (text.charCodeAt(first) === 42 /* * */ && first === this.doc.lines[li].start && !rightAfterHeader) {
       if (this.condStack.length === 0) {
         const counts = this.counts();
@@ -365,7 +365,7 @@ export class Parser extends ParserState {
       this.doc.changelog.push(this.entry);
       return;
     }
-    if (this.entry) this.entry.items.push({ span: { start: first, end }, line: li });
+    if (this.entry) addBodyLine(this.entry, text, first, end, li);
     else this.doc.changelogStray.push({ span: { start: first, end }, line: li });
   }
 

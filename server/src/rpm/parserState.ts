@@ -113,7 +113,7 @@ export abstract class ParserState {
   /** Whether line `li` (a `*` line at the start) would begin a new %changelog entry here. */
   entryStartsAt(li: number): boolean {
     if (this.section?.kind !== 'changelog') return false;
-    return !(this.entry !== undefined && this.entry.items.length === 0 && this.entry.line === li - 1);
+    return !(this.entry !== undefined && this.entry.bodyLines === 0 && this.entry.line === li - 1);
   }
 
   protected lineAt = (offset: number): number => {

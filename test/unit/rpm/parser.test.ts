@@ -107,8 +107,11 @@ test('changelog entries with header parts', () => {
   assert.equal(e.email, 'jane@example.org');
   assert.equal(e.evr, '1.0-1');
   assert.deepEqual(e.evrSpan, { start: off(29, 48), end: off(29, 53) });
-  assert.deepEqual(e.items.map((i) => doc.text.slice(i.span.start, i.span.end)), ['- First']);
-  assert.deepEqual(e.items.map((i) => i.line), [30]);
+  assert.equal(e.bodyLines, 1);
+  assert.equal(e.dashed, true);
+  assert.equal(doc.text.slice(e.firstText!.span.start, e.firstText!.span.end), '- First');
+  assert.deepEqual([e.firstText!.line, e.lastText!.line], [30, 30]);
+  assert.notEqual(e.firstText, e.lastText);
 });
 
 test('multi-line macros are one logical line; their content is not parsed as tags or sections', () => {

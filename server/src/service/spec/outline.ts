@@ -56,8 +56,7 @@ export function specFolding(doc: SpecDocument): FoldRecord[] {
   }
   for (let i = 0; i < doc.changelog.length; i++) {
     const e = doc.changelog[i];
-    let last: (typeof e.items)[number] | undefined;
-    for (let k = e.items.length - 1; k >= 0 && !last; k--) if (doc.text.slice(e.items[k].span.start, e.items[k].span.end).trim() !== '') last = e.items[k];
+    const last = e.lastText;
     if (last && last.line > e.line) out.push({ start: e.headerSpan.start, end: last.span.start });
   }
   for (const d of doc.defines) if (doc.text.slice(d.span.start, d.span.end).includes('\n')) out.push({ start: d.span.start, end: d.span.end });

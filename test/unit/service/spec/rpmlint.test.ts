@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, diag } from './helpers';
 import { depTokens } from '../../../../server/src/service/spec/checks/rpmlint';
+import { createLanguageService } from '../../../../server/src/service';
+import { normalizeSettings } from '../../../../server/src/service/settings';
+import type { Host } from '../../../../server/src/service/types';
 
 const withTags = (tags: string) => BASE.replace('License:        MIT', `License:        MIT\n${tags}`);
 
@@ -16,6 +19,26 @@ test('macro-in-comment: single % only, with rpmlint\'s comment rule', () => {
 test('mixed-use-of-spaces-and-tabs, reported once on the later line', () => {
   const text = BASE.replace('Version:        1.0', 'Version:\t1.0');
   assert.deepEqual(diag(text, ['mixed-use-of-spaces-and-tabs']), ['mixed-use-of-spaces-and-tabs warning 2:1-2:13 Mixed use of spaces and tabs (spaces: line 1, tab: line 2)']);
+});
+
+test('mixed-use-of-spaces-and-tabs: alignment spaces found in %changelog text, also after an edit', async () => {
+  const spec = (summary: string) => [
+    'Name: hello', 'Version: 1.0', 'Release: 1', `Summary: ${summary}`, 'License: MIT', '', '%description', 'Hello.', '',
+    '%build', '\tmake', '', '%changelog', '* Tue Nov 24 2026 A <a@b.c> - 1.0-1', '- Fixes  the build', '- Notes  %%name', '',
+  ].join('\n');
+  const expected = ['mixed-use-of-spaces-and-tabs warning 15:1-15:19 Mixed use of spaces and tabs (spaces: line 15, tab: line 11)'];
+  assert.deepEqual(diag(spec('Greets'), ['mixed-use-of-spaces-and-tabs']), expected);
+  // The changelog line with a macro (checked line by line) is the first such line once the plain one goes.
+  assert.deepEqual(diag(spec('Greets').replace('- Fixes  the', '- Fixes the'), ['mixed-use-of-spaces-and-tabs']), [
+    'mixed-use-of-spaces-and-tabs warning 16:1-16:16 Mixed use of spaces and tabs (spaces: line 16, tab: line 11)',
+  ]);
+  // Through the service, the second version re-uses the lines' memos (changelog lines share theirs).
+  const service = createLanguageService();
+  const ctx = { settings: normalizeSettings({}), host: { now: () => new Date(Date.UTC(2026, 10, 29)) } as unknown as Host, trusted: false };
+  for (const [v, text] of [[1, spec('Greets')], [2, spec('Greets you')]] as const) {
+    const found = (await service.diagnostics({ uri: 'file:///m.spec', languageId: 'rpm-spec', version: v, text }, ctx)).filter((f) => f.code === 'mixed-use-of-spaces-and-tabs');
+    assert.deepEqual(found.map((f) => [f.span.start, f.span.end]), [[text.indexOf('- Fixes'), text.indexOf('- Fixes') + 18]], `version ${v}`);
+  }
 });
 
 test('hardcoded-library-path: lib64 paths, with the replacement', () => {

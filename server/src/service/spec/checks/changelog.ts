@@ -45,11 +45,10 @@ export function changelogFindings(doc: SpecDocument): Finding[] {
     if (!e.author && !e.email) {
       f('changelog-missing-name', 'error', 'missing name in %changelog', e.headerSpan.start, e.headerSpan.end);
     }
-    const text = (i: { span: { start: number; end: number } }) => doc.text.slice(i.span.start, i.span.end).trim();
-    if (e.items.length === 0) {
+    if (e.bodyLines === 0) {
       f('changelog-no-description', 'error', 'no description in %changelog', e.headerSpan.start, e.headerSpan.end);
-    } else if (!e.items.some((i) => text(i).startsWith('-'))) {
-      const at = e.items.find((i) => text(i).length > 0)?.span ?? e.headerSpan;
+    } else if (!e.dashed) {
+      const at = e.firstText?.span ?? e.headerSpan;
       f('changelog-item-without-dash', 'warning', "changelog entry has no '- ' item line", at.start, at.end);
     }
   }

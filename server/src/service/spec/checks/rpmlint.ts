@@ -6,6 +6,7 @@
 import type { Finding, Severity } from '../../../common/findings';
 import type { SpecDocument, SpecLine, Tag } from '../../../rpm/ast';
 import { absolute, RelCollector, tagMemo, type RelFinding } from './memo';
+import { ChangelogScan } from './changelogScan';
 import { alignsWithSpaces, codeOf, lineFacts } from './rpmlintLines';
 
 const SRC = 'rpmlint';
@@ -27,16 +28,20 @@ export function rpmlintFindings(doc: SpecDocument, defined?: Set<string>): Findi
   // after an edit only the lines the incremental parse created are checked again.
   let si = -1;
   const secs = doc.sections;
+  const scan = new ChangelogScan(doc.text);
   for (let n = 0; n < doc.lines.length; n++) {
     while (si + 1 < secs.length && secs[si + 1].line <= n) si++;
     const section = si >= 0 ? secs[si] : undefined;
     const l = doc.lines[n];
-    const facts = lineFacts(l, doc.text, section?.kind, section?.name ?? '', section !== undefined && section.line === n);
+    const facts = lineFacts(l, doc.text, section?.kind, section?.name ?? '', section !== undefined && section.line === n, scan);
     if (firstTab < 0 && facts.tab) firstTab = n;
     if (firstSpaces < 0 && facts.spaces !== false) {
-      // The alignment regex is costly: it runs only until the first line that has it.
-      facts.spaces ??= alignsWithSpaces(textOf(l));
-      if (facts.spaces) firstSpaces = n;
+      // The alignment regex is costly: it runs only until the first line that has it. Changelog facts may be
+      // shared between lines: nothing is stored in them.
+      const t = facts.spaces === undefined ? textOf(l) : '';
+      const spaces = facts.spaces ?? (t.includes('  ') && alignsWithSpaces(t));
+      if (facts.kind !== 'changelog') facts.spaces = spaces;
+      if (spaces) firstSpaces = n;
     }
     if (facts.findings) for (const r of facts.findings) out.push(absolute(r, l.start, SRC));
     if (facts.auto) autoApplied = true;

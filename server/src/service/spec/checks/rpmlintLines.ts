@@ -4,6 +4,7 @@
  */
 import type { SectionKind, SpecLine } from '../../../rpm/ast';
 import { own } from '../../../rpm/reader';
+import { ChangelogScan, plainChangelogLine } from './changelogScan';
 import { RelCollector, type RelFinding } from './memo';
 
 const SCRIPT_KINDS = new Set(['scriptlet', 'trigger', 'filetrigger', 'verifyscript']);
@@ -31,7 +32,8 @@ export interface LineFacts {
   name: string;
   header: boolean;
   tab: boolean;
-  /** Spaces used for alignment; computed only while looking for the first such line (undefined: not yet). */
+  /** Spaces used for alignment; computed only while looking for the first such line (undefined: not yet;
+   *  always undefined in %changelog, whose plain lines share one facts object). */
   spaces: boolean | undefined;
   findings: RelFinding[] | undefined;
   /** Patch numbers the line applies; `%autosetup`/`%autopatch` apply all. */
@@ -70,23 +72,24 @@ function namesDefinedIn(text: string): string[] | undefined {
 
 /**
  * What a %changelog line must contain for any line check to find something or note a fact there: `%` (a
- * macro expanded in the changelog), a tab or two spaces, Lua macro definitions. Outside %changelog, a plain
- * macro reference is nothing to the line checks: only the constructs listed in CODE_TRIGGERS are, with a
- * comment, `lib64`, `configure`, `$RPM_…`. Most lines of a large spec (file lists, changelog text) have none.
+ * macro expanded in the changelog), a tab, Lua macro definitions. (Whether a changelog line aligns with
+ * spaces is left to the whole-file pass, which asks only while no earlier line did: see `spaces`.) Outside
+ * %changelog, a plain macro reference is nothing to the line checks: only the constructs listed in
+ * CODE_TRIGGERS are, with a comment, `lib64`, `configure`, `$RPM_…`, two spaces. Most lines of a large spec
+ * (file lists, changelog text) have none.
  */
-export const CHANGELOG_TRIGGERS = ['%', '\t', '  ', 'macros.', 'rpm.define('];
+export const CHANGELOG_TRIGGERS = ['%', '\t', 'macros.', 'rpm.define('];
 export const CODE_TRIGGERS = [
   '#', '\t', '  ', 'lib64', 'configure', 'RPM_', 'macros.', 'rpm.define(', '%global', '%define', '%patch', '%{PATCH',
   '%autosetup', '%forgeautosetup', '%autopatch', '%{autopatch', '%setup', 'buildroot', '_sourcedir', '%defattr',
 ];
 
 const anyOf = (words: string[]) => new RegExp(words.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-const CHANGELOG_TRIGGER = anyOf(CHANGELOG_TRIGGERS);
 const CODE_TRIGGER = anyOf(CODE_TRIGGERS);
 
-/** Whether the line `text` in a section of `kind` holds no trigger (one native search per line). */
+/** Whether the line `text` in a section of `kind` holds no trigger (changelog lines: see changelogScan.ts). */
 export function isPlainLine(text: string, kind: SectionKind | undefined): boolean {
-  return !(kind === 'changelog' ? CHANGELOG_TRIGGER : CODE_TRIGGER).test(text);
+  return kind === 'changelog' ? plainChangelogLine(text) : !CODE_TRIGGER.test(text);
 }
 
 /** The facts of a line without triggers, in a section of `kind` named `name`: shared, never changed. */
@@ -94,19 +97,26 @@ let plainFacts: LineFacts | undefined;
 function plainLine(kind: SectionKind | undefined, name: string): LineFacts {
   if (!plainFacts || plainFacts.kind !== kind || plainFacts.name !== name) {
     plainFacts = {
-      kind, name, header: false, tab: false, spaces: false, findings: undefined, applied: undefined, auto: false,
+      kind, name, header: false, tab: false, spaces: kind === 'changelog' ? undefined : false, findings: undefined, applied: undefined, auto: false,
       sourceDir: undefined, continues: kind !== 'changelog', configureAt: -1, names: undefined,
     };
   }
   return plainFacts;
 }
 
-/** The facts of `line` of the spec text `all` in a section of `kind` named `name`; `header` for the header line. */
-export function lineFacts(line: SpecLine, all: string, kind: SectionKind | undefined, name: string, header: boolean): LineFacts {
+/**
+ * The facts of `line` of the spec text `all` in a section of `kind` named `name`; `header` for the header line.
+ * A pass over the lines in order passes one `scan` of `all` for its changelog lines.
+ */
+export function lineFacts(line: SpecLine, all: string, kind: SectionKind | undefined, name: string, header: boolean, scan?: ChangelogScan): LineFacts {
   const hit = line.memo as LineFacts | undefined;
   if (hit && hit.kind === kind && hit.name === name && hit.header === header) return hit;
-  const text = all.slice(line.start, line.end);
-  const facts = !header && isPlainLine(text, kind) ? plainLine(kind, name) : lineFactsOf(text, line.start, kind, name, header);
+  let facts: LineFacts;
+  if (!header && kind === 'changelog' && scan?.plain(line.start, line.end)) facts = plainLine(kind, name);
+  else {
+    const text = all.slice(line.start, line.end);
+    facts = !header && isPlainLine(text, kind) ? plainLine(kind, name) : lineFactsOf(text, line.start, kind, name, header);
+  }
   line.memo = facts;
   return facts;
 }
@@ -115,7 +125,7 @@ export function lineFacts(line: SpecLine, all: string, kind: SectionKind | undef
 export function lineFactsOf(text: string, start: number, kind: SectionKind | undefined, name: string, isHeader: boolean): LineFacts {
   const c = new RelCollector(start);
   const facts: LineFacts = {
-    kind, name, header: isHeader, tab: text.includes('\t'), spaces: text.includes('  ') ? undefined : false,
+    kind, name, header: isHeader, tab: text.includes('\t'), spaces: kind === 'changelog' || text.includes('  ') ? undefined : false,
     findings: undefined, applied: undefined, auto: false, sourceDir: undefined, continues: false, configureAt: -1,
     names: namesDefinedIn(text),
   };
