@@ -263,4 +263,9 @@ export interface SpecDocument {
   /** The line ranges of text outside any section (the main preamble): [0, firstSectionLine). */
   preambleEndLine: number;
   resume?: ResumeInfo;
+  /** What the diagnostics found in this tree (service/spec/diagnostics.ts). Kept on the tree rather than in
+   *  a WeakMap keyed by it: V8's quick young-generation collections treat a long-lived WeakMap's keys as
+   *  live, so every superseded tree, with its whole text, outlived them and filled the old generation
+   *  (megabytes per keystroke in a large spec). */
+  memo?: unknown;
 }

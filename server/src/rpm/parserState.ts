@@ -34,7 +34,7 @@ export abstract class ParserState {
     const main: Package = { name: '', tags: [], descriptions: [] };
     this.doc = {
       text, lines, packages: [main], tags: [], sections: [], defines: [], macroRefs: [], conditionals: [], bconds: [],
-      comments: [], changelog: [], changelogStray: [], problems: [], preambleStray: [], preambleEndLine: lines.length, macroPackages: false, tagsInMacros: new Set(),
+      comments: [], changelog: [], changelogStray: [], problems: [], preambleStray: [], preambleEndLine: lines.length, macroPackages: false, tagsInMacros: new Set(), memo: undefined,
     };
     this.resume = { checkpoints: [], nameUses: [], tagsInMacrosAt: [], hasCR };
     this.doc.resume = this.resume;

@@ -33,15 +33,18 @@ function binaryFinding(doc: SpecDocument): Finding | undefined {
   };
 }
 
-const cache = new WeakMap<SpecDocument, { key: string; findings: Finding[] }>();
+interface Cached {
+  key: string;
+  findings: Finding[];
+}
 
-/** Diagnostics of a parsed spec (cached per tree and settings: code actions ask on every cursor move). */
+/** Diagnostics of a parsed spec (cached on the tree per settings: code actions ask on every cursor move). */
 export function specDiagnostics(doc: SpecDocument, settings: Settings): Finding[] {
   const key = JSON.stringify(settings.spec);
-  const hit = cache.get(doc);
+  const hit = doc.memo as Cached | undefined;
   if (hit && hit.key === key) return hit.findings;
   const findings = computeDiagnostics(doc, settings);
-  cache.set(doc, { key, findings });
+  doc.memo = { key, findings } satisfies Cached;
   return findings;
 }
 
