@@ -233,8 +233,6 @@ export interface ResumeInfo {
   nameUses: number[];
   /** Tag names written in macro text, with their line (`tagsInMacros` is their set). */
   tagsInMacrosAt: Array<[number, string]>;
-  /** The text has a carriage return (re-parsing falls back to a full parse). */
-  hasCR: boolean;
 }
 
 export interface SpecDocument {

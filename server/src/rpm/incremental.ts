@@ -9,7 +9,7 @@
 import { NODE_ARRAYS, type MacroDefinition, type ParseCheckpoint, type Section, type Span, type SpecDocument } from './ast';
 import { parseSpec, Parser } from './parser';
 import { lineIn } from './query';
-import { splitLf } from './reader';
+import { splitRange } from './reader';
 
 const PKGS = NODE_ARRAYS.indexOf('packages');
 const CONDS = NODE_ARRAYS.indexOf('conditionals');
@@ -61,7 +61,7 @@ function checkpoint(cps: ParseCheckpoint[], line: number, at: boolean): ParseChe
 export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   if (old.text === text) return old;
   const r = old.resume;
-  if (!r || r.hasCR) return full(text);
+  if (!r) return full(text);
   const { start, oldEnd, newEnd } = changedRange(old.text, text);
   const delta = newEnd - oldEnd;
   const a = lineIn(old.lines, start);
@@ -71,9 +71,13 @@ export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   // An unclosed macro before the checkpoint made the parser look ahead (up to thousands of lines) past it.
   if (cp.failedUntil >= a) return full(text);
   const final = b === old.lines.length - 1;
+  const regionStart = old.lines[a].start;
   const regionEnd = final ? text.length : old.lines[b].next + delta;
-  if (text.slice(start, newEnd).includes('\r')) return full(text);
-  const region = splitLf(text, old.lines[a].start, regionEnd, final);
+  // A CR line end just before the stretch, or at its end, that now runs on into an LF: one line end
+  // instead of two, which changes lines outside the stretch.
+  const crlfAt = (i: number) => i > 0 && i < text.length && text.charCodeAt(i - 1) === 13 && text.charCodeAt(i) === 10;
+  if (crlfAt(regionStart) || crlfAt(regionEnd)) return full(text);
+  const region = splitRange(text, regionStart, regionEnd, final);
   // The old line array becomes the new one: the edited lines replaced, the ones after moved, in place.
   let lines = old.lines;
   for (let i = b + 1; i < lines.length; i++) {
@@ -91,7 +95,7 @@ export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   // The section open at the checkpoint is opened again; a splice inside it needs how the old parse closed it.
   const reopened = old.sections[cp.counts[SECTIONS] - 1];
   const closed = reopened && { section: reopened, endLine: reopened.endLine, bodyEnd: reopened.bodySpan.end };
-  const p = Parser.resumeAt(text, lines, old, cp, false);
+  const p = Parser.resumeAt(text, lines, old, cp);
   let cp2: ParseCheckpoint | undefined;
   const at = p.run(cp.line, (li) => {
     if (li < firstReused) return false;

@@ -33,8 +33,8 @@ export class Parser extends ParserState {
   private readonly pct: NextChar;
   private readonly bs: NextChar;
 
-  constructor(text: string, lines: SpecLine[] = splitLines(text), hasCR = text.includes('\r')) {
-    super(text, lines, hasCR);
+  constructor(text: string, lines: SpecLine[] = splitLines(text)) {
+    super(text, lines);
     this.pct = new NextChar(text, '%');
     this.bs = new NextChar(text, '\\');
   }
@@ -43,8 +43,8 @@ export class Parser extends ParserState {
    * A parser that continues `old` at its checkpoint `cp`: the nodes before `cp` are `old`'s (the text up to
    * there is the same), and the macro table and package index are replayed from them.
    */
-  static resumeAt(text: string, lines: SpecLine[], old: SpecDocument, cp: ParseCheckpoint, hasCR: boolean): Parser {
-    const p = new Parser(text, lines, hasCR);
+  static resumeAt(text: string, lines: SpecLine[], old: SpecDocument, cp: ParseCheckpoint): Parser {
+    const p = new Parser(text, lines);
     p.restore(old, cp);
     return p;
   }

@@ -30,13 +30,13 @@ export abstract class ParserState {
   /** Macros known so far (non-parametric defines, Name), to resolve package names like rpm would. */
   protected names = new MapMacroTable();
 
-  constructor(protected readonly text: string, lines: SpecLine[], hasCR: boolean) {
+  constructor(protected readonly text: string, lines: SpecLine[]) {
     const main: Package = { name: '', tags: [], descriptions: [] };
     this.doc = {
       text, lines, packages: [main], tags: [], sections: [], defines: [], macroRefs: [], conditionals: [], bconds: [],
       comments: [], changelog: [], changelogStray: [], problems: [], preambleStray: [], preambleEndLine: lines.length, macroPackages: false, tagsInMacros: new Set(), memo: undefined,
     };
-    this.resume = { checkpoints: [], nameUses: [], tagsInMacrosAt: [], hasCR };
+    this.resume = { checkpoints: [], nameUses: [], tagsInMacrosAt: [] };
     this.doc.resume = this.resume;
   }
 

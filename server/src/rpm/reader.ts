@@ -17,24 +17,31 @@ export function own(s: string): string {
 
 /** Splits text into physical lines (LF, CRLF or CR). */
 export function splitLines(text: string): SpecLine[] {
-  const n = text.length;
+  return splitRange(text, 0, text.length, true);
+}
+
+/**
+ * The physical lines (LF, CRLF or CR) of `text[from, to)`; with `final`, the last one runs to `to`
+ * unterminated. A CR at `to - 1` ends a line there (the caller makes sure no LF after `to` belongs to it).
+ */
+export function splitRange(text: string, from: number, to: number, final: boolean): SpecLine[] {
   // The common case, with the native search: 61k-line specs are split on every keystroke.
-  if (text.indexOf('\r') < 0) return splitLf(text, 0, n, true);
+  if (!text.slice(from, to).includes('\r')) return splitLf(text, from, to, final);
   const lines: SpecLine[] = [];
-  let start = 0;
-  for (let i = 0; i < n; i++) {
+  let start = from;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       lines.push({ start, end: i, next: i + 1, memo: undefined });
       start = i + 1;
     } else if (c === 13) {
-      const crlf = text.charCodeAt(i + 1) === 10;
+      const crlf = i + 1 < to && text.charCodeAt(i + 1) === 10;
       lines.push({ start, end: i, next: i + (crlf ? 2 : 1), memo: undefined });
       if (crlf) i++;
       start = i + 1;
     }
   }
-  lines.push({ start, end: n, next: n, memo: undefined });
+  if (final) lines.push({ start, end: to, next: to, memo: undefined });
   return lines;
 }
 

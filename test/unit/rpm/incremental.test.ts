@@ -152,6 +152,65 @@ test('differential: chains of random edits over corpus specs', { timeout: 600000
   if (process.env.INCREMENTAL_VERBOSE) console.log(counts);
 });
 
+test('CR and CRLF line ends: edits that make, split and join line ends give the tree of a full parse', () => {
+  const base = ['Name: a', 'Version: 1', '%description', 'A.', '%package b', 'Summary: b', '%description b', 'B.', '%files', '/x', '%files b', '/y', ''];
+  const crlf = base.join('\r\n');
+  const cases: Array<[string, string, string]> = [
+    // [what, old text, new text]
+    ['a keystroke in a CRLF text', crlf, crlf.replace('/y', '/yz')],
+    ['a CRLF line inserted', crlf, crlf.replace('/x\r\n', '/x\r\n%{_bindir}/z\r\n')],
+    ['text between CR and LF splits the line end', crlf, crlf.replace('/x\r\n', '/x\rq\n')],
+    ['the LF of a CRLF deleted', crlf, crlf.replace('/x\r\n', '/x\r')],
+    ['an LF typed after a lone CR joins them', base.join('\r'), base.join('\r').replace('\r/y', '\r\n/y')],
+    ['a CR typed before an LF joins them', base.join('\n'), base.join('\n').replace('/x\n', '/x\r\n')],
+    ['an LF text gets a CR line', base.join('\n'), base.join('\n').replace('/x\n', '/x\n/w\r')],
+  ];
+  for (const [what, text, next] of cases) {
+    const before = { ...reparseStats };
+    const doc = reparseSpec(parseSpec(text), next);
+    assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
+    assert.ok(doc.lines.every((l) => !next.slice(l.start, l.end).includes('\r') && !next.slice(l.start, l.end).includes('\n')), `${what}: lines hold no line end`);
+    if (what.startsWith('a keystroke') || what.startsWith('a CRLF')) {
+      assert.equal(reparseStats.full, before.full, `${what}: re-parsed incrementally`);
+    }
+  }
+});
+
+test('differential: chains of random edits over corpus specs with CRLF and CR line ends', { timeout: 600000 }, () => {
+  assert.ok(existsSync(CORPUS), `spec corpus not found at ${CORPUS} (set CORPUS_DIR to the folder holding specs/)`);
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.spec') && statSync(join(CORPUS, f)).size < 80000).sort();
+  const r = rng(SEED + 2);
+  const before = { ...reparseStats };
+  let edits = 0;
+  for (let k = 0; k < 8; k++) {
+    const file = files[r(files.length)];
+    const lf = readFileSync(join(CORPUS, file), 'utf8');
+    const original = k % 3 === 2 ? lf.replace(/\n/g, '\r') : lf.replace(/\n/g, '\r\n');
+    let text = original;
+    let doc = parseSpec(text);
+    for (let i = 0; i < EDITS; i++, edits++) {
+      if (i % 8 === 0 && i > 0) {
+        text = original;
+        doc = parseSpec(text);
+      }
+      // The usual edits (with LF line ends), or a line end of each kind typed or deleted anywhere.
+      const at = r(text.length + 1);
+      const next = r(3) ? edit(text, r) : r(2) ? text.slice(0, at) + ['\r', '\n', '\r\n'][r(3)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      const inc = reparseSpec(doc, next);
+      try {
+        assert.deepEqual(plain(inc), plain(parseSpec(next)));
+      } catch (e) {
+        const { start, oldEnd, newEnd } = changedRange(text, next);
+        assert.fail(`${file}, edit ${i} (seed ${SEED}): [${start}, ${oldEnd}) -> ${JSON.stringify(next.slice(start, newEnd)).slice(0, 200)}\n${e instanceof Error ? e.message.slice(0, 3000) : e}`);
+      }
+      text = next;
+      doc = inc;
+    }
+  }
+  const incremental = reparseStats.spliced - before.spliced + reparseStats.toEnd - before.toEnd;
+  assert.ok(incremental > edits * 0.5, `incremental ${incremental} of ${edits}`);
+});
+
 test('typing: single-character edits anywhere re-parse a small share of the lines', { timeout: 600000 }, () => {
   assert.ok(existsSync(CORPUS), `spec corpus not found at ${CORPUS}`);
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.spec')).sort();

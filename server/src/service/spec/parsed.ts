@@ -42,8 +42,7 @@ export const WARM_MIN_LINES = 3000;
  */
 export function warmEditPath(doc: TextDoc, settings: Settings): boolean {
   const tree = parsed(doc);
-  // A spec with CR line ends is parsed from scratch on every edit: nothing to warm up.
-  if (tree.lines.length < WARM_MIN_LINES || tree.resume?.hasCR !== false) return false;
+  if (tree.lines.length < WARM_MIN_LINES) return false;
   const line = tree.lines[tree.lines.length >> 1];
   specDiagnostics(parsed({ ...doc, text: doc.text.slice(0, line.end) + ' ' + doc.text.slice(line.end) }), settings);
   specDiagnostics(parsed(doc), settings);

@@ -39,7 +39,9 @@ test('incremental diagnostics equal a fresh analysis after every edit', { timeou
   for (let k = 0; k < 20; k++) {
     const file = files[r(files.length)];
     const uri = `file:///incremental/${file}`;
+    // Every fourth file with CRLF line ends (the edits bring LF lines in).
     let text = readFileSync(join(CORPUS, file), 'utf8');
+    if (k % 4 === 3) text = text.replace(/\n/g, '\r\n');
     for (let v = 1; v <= 12; v++) {
       if (v > 1) text = EDITS[r(EDITS.length)](text, r(text.length + 1));
       const inc = await service.diagnostics({ uri, languageId: 'rpm-spec', version: v, text }, { settings, host, trusted: false });
@@ -85,6 +87,11 @@ test('the warm-up runs an edit and its undo on a large spec and leaves the docum
   // A small spec has nothing to warm up; a KIWI description neither.
   assert.equal(service.warm({ ...doc, uri: 'file:///incremental/small.spec', text: 'Name: a\n' }, ctx), false);
   assert.equal(service.warm({ uri: 'file:///x/config.kiwi', languageId: 'kiwi', version: 1, text: '<image/>' }, ctx), false);
-  // Nor a spec with CRLF line ends (every edit of it is parsed from scratch).
-  assert.equal(service.warm({ ...doc, uri: 'file:///incremental/crlf.spec', text: text.replace(/\n/g, '\r\n') }, ctx), false);
+  // A spec with CRLF line ends takes the same incremental path.
+  const crlf = { ...doc, uri: 'file:///incremental/crlf.spec', text: text.replace(/\n/g, '\r\n') };
+  await service.diagnostics(crlf, ctx);
+  const beforeCrlf = { ...reparseStats };
+  assert.equal(service.warm(crlf, ctx), true);
+  assert.equal(reparseStats.spliced + reparseStats.toEnd - beforeCrlf.spliced - beforeCrlf.toEnd, 2);
+  assert.equal(reparseStats.full, beforeCrlf.full);
 });
