@@ -49,7 +49,6 @@ export class Parser extends ParserState {
     return p;
   }
 
-
   parse(): SpecDocument {
     this.run(0);
     return this.doc;
@@ -69,7 +68,7 @@ export class Parser extends ParserState {
       this.refsBefore = this.doc.macroRefs.length;
       const line = lines[li];
       let first = line.start;
-      while (first < line.end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+      while (first < line.end && isBlank(text.charCodeAt(first))) first++;
       // Join physical lines into one logical line while a macro is open (its content is macro input, not
       // spec lines). rpm also joins backslash-continued lines before expanding, but splits the result
       // into lines again, so a continuation only matters to %define/%global bodies.

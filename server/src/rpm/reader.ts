@@ -46,7 +46,7 @@ export function splitRange(text: string, from: number, to: number, final: boolea
 }
 
 /** The LF-separated lines of `text[from, to)`; with `final`, the last one runs to `to` unterminated. */
-export function splitLf(text: string, from: number, to: number, final: boolean): SpecLine[] {
+function splitLf(text: string, from: number, to: number, final: boolean): SpecLine[] {
   const out: SpecLine[] = [];
   let start = from;
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', start)) {

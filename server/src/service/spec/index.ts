@@ -19,9 +19,9 @@ export function createSpecService(): SpecDocumentService {
       const own = specDiagnostics(tree, ctx.settings);
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
-    // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
     closed: (uri) => forgetParsed(uri),
     warm: (doc, ctx) => warmEditPath(doc, ctx.settings),
+    // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
     onSave: (doc, ctx) => runBackends(doc, parseSpec(doc.text), ctx),
     completion: (doc, offset, ctx) => specCompletion(parsed(doc), offset, ctx.settings, ctx.host.now()),
     hover: (doc, offset, ctx) => specHover(parsed(doc), offset, ctx.settings),

@@ -129,29 +129,28 @@ function tagChecks(doc: SpecDocument, f: Emit, applied: Set<number>, autoApplied
 /** What a tag reports by itself, relative to its start (memoised per tag: incremental parses keep tags). */
 function ownTagChecks(t: Tag): RelFinding[] | undefined {
   const c = new RelCollector(t.span.start);
-  const f = c.add.bind(c);
   switch (t.key) {
     case 'buildroot':
-      f('buildroot-tag', 'hint', 'BuildRoot is ignored by rpm >= 4.6 and can be removed', t.span.start, t.span.end, { tags: ['unnecessary'] });
+      c.add('buildroot-tag', 'hint', 'BuildRoot is ignored by rpm >= 4.6 and can be removed', t.span.start, t.span.end, { tags: ['unnecessary'] });
       break;
     case 'group':
-      f('group-tag', 'hint', 'The Group tag is not used by Fedora or EL and can be removed', t.span.start, t.span.end, { tags: ['unnecessary'] });
+      c.add('group-tag', 'hint', 'The Group tag is not used by Fedora or EL and can be removed', t.span.start, t.span.end, { tags: ['unnecessary'] });
       break;
     case 'prefix':
-      if (!t.value.startsWith('%')) f('hardcoded-prefix-tag', 'warning', `Hard-coded Prefix tag ${t.value}: remove it to allow relocation`, t.valueSpan.start, t.valueSpan.end);
+      if (!t.value.startsWith('%')) c.add('hardcoded-prefix-tag', 'warning', `Hard-coded Prefix tag ${t.value}: remove it to allow relocation`, t.valueSpan.start, t.valueSpan.end);
       break;
     case 'prereq':
-      f('prereq-use', 'warning', 'PreReq is deprecated: use Requires, or Requires(pre)/Requires(post)', t.nameSpan.start, t.nameSpan.end);
+      c.add('prereq-use', 'warning', 'PreReq is deprecated: use Requires, or Requires(pre)/Requires(post)', t.nameSpan.start, t.nameSpan.end);
       break;
     case 'buildprereq':
-      f('buildprereq-use', 'warning', 'BuildPreReq is deprecated: use BuildRequires', t.nameSpan.start, t.nameSpan.end);
+      c.add('buildprereq-use', 'warning', 'BuildPreReq is deprecated: use BuildRequires', t.nameSpan.start, t.nameSpan.end);
       break;
     case 'provides':
     case 'obsoletes':
       for (const d of depTokens(t.value, t.valueSpan.start)) {
         if (d.versioned || d.name.startsWith('/') || d.name.startsWith('%')) continue;
         const what = t.key === 'provides' ? 'Provides' : 'Obsoletes';
-        f(`unversioned-explicit-${t.key}`, 'warning', `Unversioned ${what}: ${d.name} (add a version, e.g. ${t.key === 'provides' ? `${d.name} = %{version}-%{release}` : `${d.name} < 1.0-1`})`, d.start, d.end);
+        c.add(`unversioned-explicit-${t.key}`, 'warning', `Unversioned ${what}: ${d.name} (add a version, e.g. ${t.key === 'provides' ? `${d.name} = %{version}-%{release}` : `${d.name} < 1.0-1`})`, d.start, d.end);
       }
       break;
   }

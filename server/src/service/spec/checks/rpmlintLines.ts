@@ -111,12 +111,9 @@ function plainLine(kind: SectionKind | undefined, name: string): LineFacts {
 export function lineFacts(line: SpecLine, all: string, kind: SectionKind | undefined, name: string, header: boolean, scan?: ChangelogScan): LineFacts {
   const hit = line.memo as LineFacts | undefined;
   if (hit && hit.kind === kind && hit.name === name && hit.header === header) return hit;
-  let facts: LineFacts;
-  if (!header && kind === 'changelog' && scan?.plain(line.start, line.end)) facts = plainLine(kind, name);
-  else {
-    const text = all.slice(line.start, line.end);
-    facts = !header && isPlainLine(text, kind) ? plainLine(kind, name) : lineFactsOf(text, line.start, kind, name, header);
-  }
+  let text: string | undefined;
+  const plain = !header && (kind === 'changelog' && scan ? scan.plain(line.start, line.end) : isPlainLine((text = all.slice(line.start, line.end)), kind));
+  const facts = plain ? plainLine(kind, name) : lineFactsOf(text ?? all.slice(line.start, line.end), line.start, kind, name, header);
   line.memo = facts;
   return facts;
 }

@@ -174,7 +174,7 @@ function repeats<T extends { branch: Tag['branch'] }, K>(items: readonly T[], ke
 }
 
 function duplicatePackages(doc: SpecDocument): Finding[] {
-  const subs = doc.packages.slice(1).map((pkg) => ({ pkg, s: pkg.section!, branch: pkg.section!.branch, full: expandName(doc, pkg.name) }));
+  const subs = doc.packages.slice(1).map((pkg) => ({ s: pkg.section!, branch: pkg.section!.branch, full: expandName(doc, pkg.name) }));
   return repeats(subs, (x) => x.full).map(({ s, full }) => {
     const args = lineText(doc, s.line).slice(s.keywordSpan.end - s.headerSpan.start).trim();
     return err('package-exists', `%package ${args}: package ${full} already exists`, s.headerSpan.start, s.headerSpan.end);
