@@ -112,20 +112,29 @@ export interface MacroDefinition {
 
 export type MacroRefForm = 'plain' | 'braced' | 'shell' | 'expr' | 'lua';
 
+/**
+ * A macro reference. Its offsets are plain fields, not span objects: a large spec has tens of thousands
+ * of references, and every edit moves the ones after it (one object each instead of three).
+ */
 export interface MacroRef {
   /** Macro name (`name`, `_bindir`, `1`, `-x`); '' for `%(...)` and `%[...]`. */
   name: string;
   form: MacroRefForm;
-  span: Span;
-  nameSpan: Span;
+  /** The whole reference, `text[start, end)`. */
+  start: number;
+  end: number;
+  /** The name, `text[nameStart, nameEnd)`. */
+  nameStart: number;
+  nameEnd: number;
   /** `%{?name}` / `%?name`. */
   conditional: boolean;
   /** `%{!?name}`. */
   negated: boolean;
-  /** Text after `:` or a space inside braces (`%{name:arg}`, `%{name arg}`), or the rest of the line for
-   *  a plain reference followed by arguments is not recorded. */
-  arg?: string;
-  argSpan?: Span;
+  /** Text after `:` or a space inside braces (`%{name:arg}`, `%{name arg}`), at `text[argStart, argEnd)`;
+   *  undefined (and the offsets -1) otherwise. The rest of the line after a plain reference is not recorded. */
+  arg: string | undefined;
+  argStart: number;
+  argEnd: number;
   line: number;
   /** Nesting depth inside other references (0 = top level). */
   depth: number;
@@ -215,11 +224,16 @@ export const NODE_ARRAYS = [
   'problems', 'preambleStray', 'packages',
 ] as const;
 
-/** A place where parsing can resume: a section or %changelog entry header outside any `%if`, with the parser's state before it. */
+/**
+ * A place where parsing can resume, outside any `%if`, with the parser's state before it: a section or
+ * %changelog entry header, or a line inside a long section body.
+ */
 export interface ParseCheckpoint {
   line: number;
-  /** A `%changelog` entry header (else a section header). */
+  /** A `%changelog` entry header. */
   entry?: boolean;
+  /** A line of a section's body (parser.ts `bodyCheckpoint`). Neither flag: a section header. */
+  body?: boolean;
   /** Lengths of the node arrays before the header, in `NODE_ARRAYS` order. */
   counts: number[];
   failedUntil: number;

@@ -117,7 +117,10 @@ export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
     pkg.tags = [];
     pkg.descriptions = [];
   }
-  for (const t of doc.tags) if (t.pkg >= 0) doc.packages[t.pkg].tags.push(t);
+  for (let i = 0; i < doc.tags.length; i++) {
+    const t = doc.tags[i];
+    if (t.pkg >= 0) doc.packages[t.pkg].tags.push(t);
+  }
   for (const s of doc.sections) if (s.kind === 'description' && s.pkg >= 0) doc.packages[s.pkg].descriptions.push(s);
   return doc;
 }
@@ -135,6 +138,7 @@ function canSplice(p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCh
   const d = p.doc;
   if (!p.atTopLevel(li) || c.failedUntil >= c.line || d.macroPackages !== c.macroPackages) return false;
   if (c.entry && !p.entryStartsAt(li)) return false;
+  if (c.body && !p.continuesBody(old.sections[c.counts[SECTIONS] - 1], c.counts[SECTIONS])) return false;
   // Later nodes refer to packages and conditionals by index, and later sections look packages up by name.
   if (d.packages.length !== c.counts[PKGS] || d.conditionals.length !== c.counts[CONDS]) return false;
   if (d.packages[0].name !== old.packages[0].name) return false;
@@ -209,8 +213,8 @@ function splice(
   p: Parser, old: SpecDocument, c: ParseCheckpoint, li: number, d: number, dl: number,
   closed: { section: Section; endLine: number; bodyEnd: number } | undefined,
 ): void {
-  if (c.entry) {
-    // Inside %changelog: the section goes on; it ends where the old parse ended it (moved).
+  if (c.entry || c.body) {
+    // Inside %changelog or a body: the section goes on; it ends where the old parse ended it (moved).
     const s = old.sections[c.counts[SECTIONS] - 1];
     const end = s === closed?.section ? closed : { endLine: s.endLine, bodyEnd: s.bodySpan.end };
     p.closeAs(end.endLine + dl, end.bodyEnd + d);
@@ -237,8 +241,14 @@ function splice(
     if (t.qualifierSpan) move(t.qualifierSpan, d);
   });
   carry(old.macroRefs, 'macroRefs', doc.macroRefs, (x) => {
-    move(x.span, d); move(x.nameSpan, d);
-    if (x.argSpan) move(x.argSpan, d);
+    x.start += d;
+    x.end += d;
+    x.nameStart += d;
+    x.nameEnd += d;
+    if (x.argStart >= 0) {
+      x.argStart += d;
+      x.argEnd += d;
+    }
   });
   carry(old.defines, 'defines', doc.defines, (x) => {
     move(x.span, d); move(x.keywordSpan, d); move(x.nameSpan, d); move(x.bodySpan, d);

@@ -52,8 +52,8 @@ export function scanMacroRefs(
       if (next === 123) braced(text, i, close, end, lineAt, out, depth, onUnclosed);
       else {
         out.push({
-          name: '', form: next === 40 ? 'shell' : 'expr', span: { start: i, end }, nameSpan: { start: i, end: i + 2 },
-          conditional: false, negated: false, arg: undefined, argSpan: undefined, line: lineAt(i), depth,
+          name: '', form: next === 40 ? 'shell' : 'expr', start: i, end, nameStart: i, nameEnd: i + 2,
+          conditional: false, negated: false, arg: undefined, argStart: -1, argEnd: -1, line: lineAt(i), depth,
         });
         scanMacroRefs(text, i + 2, unclosed ? to : close, lineAt, out, depth + 1, onUnclosed);
       }
@@ -72,8 +72,8 @@ export function scanMacroRefs(
     else while (e < to && isNameChar(text.charCodeAt(e))) e++;
     if (e > p) {
       out.push({
-        name: own(text.slice(p, e)), form: 'plain', span: { start: i, end: e }, nameSpan: { start: p, end: e },
-        conditional, negated, arg: undefined, argSpan: undefined, line: lineAt(i), depth,
+        name: own(text.slice(p, e)), form: 'plain', start: i, end: e, nameStart: p, nameEnd: e,
+        conditional, negated, arg: undefined, argStart: -1, argEnd: -1, line: lineAt(i), depth,
       });
       i = nextPct(text, e, to);
     } else {
@@ -111,17 +111,16 @@ function braced(
   } else if (ch === 42 /* * */) e = text.charCodeAt(p + 1) === 42 ? p + 2 : p + 1;
   else if (ch === 35 /* # */) e = p + 1;
   else while (e < close && (isNameChar(text.charCodeAt(e)) || (e > p && text.charCodeAt(e) === 46))) e++;
-  const name = own(text.slice(p, Math.min(e, close)));
-  const sep = text[e];
-  const ref: MacroRef = {
-    name, form: name === 'lua' && sep === ':' ? 'lua' : 'braced', span: { start, end }, nameSpan: { start: p, end: Math.min(e, close) },
-    conditional, negated, arg: undefined, argSpan: undefined, line: lineAt(start), depth,
-  };
-  if (e < close && (sep === ':' || sep === ' ' || sep === '\t')) {
-    ref.arg = own(text.slice(e + 1, close));
-    ref.argSpan = { start: e + 1, end: close };
-  }
-  out.push(ref);
+  const nameEnd = Math.min(e, close);
+  const name = own(text.slice(p, nameEnd));
+  const sep = text.charCodeAt(e);
+  const form = name === 'lua' && sep === 58 /* : */ ? 'lua' : 'braced';
+  const hasArg = e < close && (sep === 58 || sep === 32 || sep === 9);
+  out.push({
+    name, form, start, end, nameStart: p, nameEnd, conditional, negated,
+    arg: hasArg ? own(text.slice(e + 1, close)) : undefined, argStart: hasArg ? e + 1 : -1, argEnd: hasArg ? close : -1,
+    line: lineAt(start), depth,
+  });
   // Lua code is opaque (its `%` are Lua operators and string formats).
-  if (ref.argSpan && ref.form !== 'lua') scanMacroRefs(text, ref.argSpan.start, ref.argSpan.end, lineAt, out, depth + 1, onUnclosed);
+  if (hasArg && form !== 'lua') scanMacroRefs(text, e + 1, close, lineAt, out, depth + 1, onUnclosed);
 }

@@ -67,6 +67,8 @@ export class Parser extends ParserState {
       this.li = li;
       this.refsBefore = this.doc.macroRefs.length;
       const line = lines[li];
+      const mark = this.bodyCheckpoint(li);
+      const section = this.section;
       let first = line.start;
       while (first < line.end && isBlank(text.charCodeAt(first))) first++;
       // Join physical lines into one logical line while a macro is open (its content is macro input, not
@@ -91,10 +93,27 @@ export class Parser extends ParserState {
       const end = lines[last].end;
       this.curLine = last === li ? li : -1;
       this.logicalLine(li, last, first, end);
+      // A section header there made its own checkpoint.
+      if (mark && this.section === section) this.resume.checkpoints.push(mark);
       li = last + 1;
     }
     this.finish();
     return -1;
+  }
+
+  /**
+   * A checkpoint before body line `li` of a section (not %changelog, whose entries have theirs), outside
+   * any `%if`: a keystroke in a %files list of thousands of lines then re-parses a few dozen lines, not
+   * the whole section. Which lines get one depends only on their text (about one line in 32, by a hash of
+   * its end, and not a line equal to the one before), so a re-parse places them where a full parse does.
+   */
+  private bodyCheckpoint(li: number): ParseCheckpoint | undefined {
+    const s = this.section;
+    if (!s || s.kind === 'changelog' || li <= s.endLine || this.condStack.length > 0 || this.failedUntil >= li) return undefined;
+    const { lines } = this.doc;
+    const h = tailHash(this.text, lines[li].start, lines[li].end);
+    if ((h & 31) !== 0 || tailHash(this.text, lines[li - 1].start, lines[li - 1].end) === h) return undefined;
+    return { line: li, body: true, counts: this.counts(), failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages };
   }
 
   private logicalLine(li: number, last: number, first: number, end: number): void {
@@ -381,6 +400,13 @@ export class Parser extends ParserState {
       this.doc.problems.push({ code: 'unclosed-if', span: c.branches[0].keywordSpan, line: c.line, detail: `%${c.branches[0].keyword}` });
     }
   }
+}
+
+/** A hash of the last 24 characters of `text[start, end)` (FNV-1a). */
+function tailHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(start, end - 24); i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Parses a spec file. Never throws; every node has offsets into `text`. */

@@ -57,8 +57,10 @@ export abstract class ParserState {
     this.resume.tagsInMacrosAt = r.tagsInMacrosAt.filter(([l]) => l < cp.line);
     this.doc.tagsInMacros = new Set(this.resume.tagsInMacrosAt.map(([, k]) => k));
     this.failedUntil = cp.failedUntil;
-    if (cp.entry) this.pkg = -1;
     this.section = this.doc.sections[this.doc.sections.length - 1];
+    // In a body, tags go to the section's package (a %package preamble); elsewhere the header sets it.
+    if (cp.entry) this.pkg = -1;
+    else if (cp.body) this.pkg = this.section!.kind === 'package' ? this.section!.pkg : -1;
     if (this.section) {
       // Open it again: the old parse closed it at the checkpoint's header.
       const h = this.section.headerSpan;
@@ -108,6 +110,16 @@ export abstract class ParserState {
     } else {
       s.bodySpan = { start: s.headerSpan.end, end: s.headerSpan.end };
     }
+  }
+
+  /**
+   * Whether the body of `old` (the section open at a body checkpoint of the previous parse) goes on here:
+   * the open section is the same kind, for the same package, with as many sections before it.
+   */
+  continuesBody(old: Section | undefined, sections: number): boolean {
+    const s = this.section;
+    if (!s || !old || this.doc.sections.length !== sections || this.entry !== undefined) return false;
+    return s.kind === old.kind && (s.kind !== 'package' || s.pkg === old.pkg);
   }
 
   /** Whether line `li` (a `*` line at the start) would begin a new %changelog entry here. */

@@ -89,7 +89,8 @@ export function specDefinedNames(doc: SpecDocument): Set<string> {
     names.add(`_with_${b.name}`);
     names.add(`_without_${b.name}`);
   }
-  for (const t of doc.tags) {
+  for (let i = 0; i < doc.tags.length; i++) {
+    const t = doc.tags[i];
     if (!t.known) continue;
     if (!names.has(t.key)) {
       names.add(t.key);

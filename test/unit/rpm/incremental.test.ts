@@ -81,9 +81,49 @@ test('an edit re-parses around itself and gives the same tree as a full parse', 
   assert.deepEqual(plain(doc), plain(parseSpec(next)));
   assert.equal(reparseStats.spliced - before.spliced + reparseStats.toEnd - before.toEnd, 1, 'took the incremental path');
   assert.equal(doc.macroRefs.length, 1);
-  assert.deepEqual(doc.macroRefs[0].span, { start: next.indexOf('%{_bindir}'), end: next.indexOf('%{_bindir}') + 10 });
+  assert.deepEqual([doc.macroRefs[0].start, doc.macroRefs[0].end], [next.indexOf('%{_bindir}'), next.indexOf('%{_bindir}') + 10]);
   // The same text again is the same tree.
   assert.equal(reparseSpec(doc, next), doc);
+});
+
+test('inside a long section body, an edit re-parses a few dozen lines, not the section', () => {
+  const files = Array.from({ length: 3000 }, (_, i) => `%{_datadir}/big/file-${i}.txt`);
+  const spec = ['Name: a', 'Version: 1', 'Summary: s', 'License: MIT', '%description', 'A.', '%files', ...files, '%changelog', ''].join('\n');
+  const old = parseSpec(spec);
+  const body = old.resume!.checkpoints.filter((c) => c.body);
+  // About one body line in 32 is a checkpoint (by a hash of its text), none at the header.
+  assert.ok(body.length > 3000 / 32 / 2 && body.length < (3000 / 32) * 2, `${body.length} body checkpoints`);
+  assert.ok(body.every((c) => c.line > 6 && c.line < 7 + 3000));
+  const cases: Array<[string, string, number]> = [
+    ['a keystroke', spec.replace('file-1500.txt', 'file-1500x.txt'), 120],
+    ['a new line with a macro', spec.replace('file-1500.txt\n', 'file-1500.txt\n%{_bindir}/new\n'), 120],
+    ['a line deleted', spec.replace('%{_datadir}/big/file-1500.txt\n', ''), 120],
+    // The header above changes kind: the body goes on under %post, so nothing after it can be reused.
+    ['the section header changed', spec.replace('%files\n', '%post\n'), 3010],
+    // A subpackage preamble whose header changes: its tags move to the new package.
+    ['a %package header inserted', spec.replace('file-1500.txt\n', 'file-1500.txt\n%package extra\nSummary: e\n'), 3010],
+  ];
+  for (const [what, next, most] of cases) {
+    const before = { ...reparseStats };
+    const doc = reparseSpec(parseSpec(spec), next);
+    assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
+    const reparsed = reparseStats.reparsedLines - before.reparsedLines;
+    assert.ok(reparsed <= most, `${what}: re-parsed ${reparsed} lines`);
+    if (most < 3000) assert.equal(reparseStats.spliced - before.spliced, 1, `${what}: spliced`);
+  }
+});
+
+test('a body checkpoint in a subpackage preamble resumes with that package', () => {
+  const reqs = Array.from({ length: 400 }, (_, i) => `Requires: dep-${i}`);
+  const spec = ['Name: a', 'Version: 1', 'Summary: s', 'License: MIT', '%description', 'A.', '%package sub', 'Summary: b', ...reqs, '%description sub', 'B.', ''].join('\n');
+  const old = parseSpec(spec);
+  assert.ok(old.resume!.checkpoints.some((c) => c.body && c.line > 8 && c.line < 408), 'a checkpoint among the Requires');
+  const next = spec.replace('Requires: dep-200\n', 'Requires: dep-200\nProvides: extra = 1\n');
+  const doc = reparseSpec(old, next);
+  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  const provides = doc.tags.find((t) => t.key === 'provides')!;
+  assert.equal(provides.pkg, 1);
+  assert.equal(doc.packages[1].tags.length, 1 + 400 + 1);
 });
 
 test('a macro defined anew splices unless a later package name depends on it', () => {

@@ -80,9 +80,22 @@ test('macro definitions (parametric too), bconds and references', () => {
   const dist = doc.macroRefs.find((r) => r.name === 'dist')!;
   assert.equal(dist.conditional, true);
   assert.equal(dist.form, 'braced');
-  assert.deepEqual(dist.span, { start: off(2, 17), end: off(2, 25) });
+  assert.deepEqual([dist.start, dist.end, dist.nameStart, dist.nameEnd], [off(2, 17), off(2, 25), off(2, 20), off(2, 24)]);
   const fedora = doc.macroRefs.find((r) => r.name === 'fedora')!;
-  assert.deepEqual(fedora.span, { start: off(19, 5), end: off(19, 15) });
+  assert.deepEqual([fedora.start, fedora.end], [off(19, 5), off(19, 15)]);
+});
+
+test('macro references: offsets of the whole, the name and the argument, with nesting', () => {
+  const text = 'Release: 1%{?fedora:.fc%{fedora}} %(echo hi) %!?x\n';
+  const doc = parseSpec(text);
+  const at = (s: string) => text.indexOf(s);
+  const rows = doc.macroRefs.map((r) => [r.form, r.name, r.start, r.end, r.nameStart, r.nameEnd, r.arg, r.argStart, r.argEnd, r.conditional, r.negated, r.depth]);
+  assert.deepEqual(rows, [
+    ['braced', 'fedora', at('%{?fedora'), at(' %('), at('fedora:'), at(':.fc'), '.fc%{fedora}', at('.fc'), at('}} ') + 1, true, false, 0],
+    ['braced', 'fedora', at('%{fedora}'), at('%{fedora}') + 9, at('%{fedora}') + 2, at('%{fedora}') + 8, undefined, -1, -1, false, false, 1],
+    ['shell', '', at('%('), at(' %!?x'), at('%('), at('%(') + 2, undefined, -1, -1, false, false, 0],
+    ['plain', 'x', at('%!?x'), at('%!?x') + 4, at('%!?x') + 3, at('%!?x') + 4, undefined, -1, -1, true, true, 0],
+  ]);
 });
 
 test('conditionals: branches with expressions and body spans, nesting paths', () => {
@@ -143,7 +156,7 @@ test('never throws and keeps offsets inside the text on garbage, CRLF, BOM and N
   for (const text of inputs) {
     const doc = parseSpec(text);
     for (const t of doc.tags) assert.ok(t.span.start >= 0 && t.span.end <= text.length);
-    for (const r of doc.macroRefs) assert.ok(r.span.start >= 0 && r.span.end <= text.length && r.span.start <= r.span.end);
+    for (const r of doc.macroRefs) assert.ok(r.start >= 0 && r.end <= text.length && r.start <= r.end && r.start <= r.nameStart && r.nameEnd <= r.end);
     for (const s of doc.sections) assert.ok(s.bodySpan.start <= s.bodySpan.end && s.bodySpan.end <= text.length);
   }
   const crlf = parseSpec('Name: a\r\nVersion: 1\r\n');

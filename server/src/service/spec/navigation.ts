@@ -16,7 +16,7 @@ import { profileFor, profileTable, specMacroTable } from './macroEnv';
 export function refAt(doc: SpecDocument, offset: number): MacroRef | undefined {
   let best: MacroRef | undefined;
   for (const r of doc.macroRefs) {
-    if (r.span.start <= offset && offset < r.span.end && (!best || r.depth > best.depth)) best = r;
+    if (r.start <= offset && offset < r.end && (!best || r.depth > best.depth)) best = r;
   }
   return best;
 }
@@ -34,8 +34,8 @@ function definitionText(doc: SpecDocument, name: string, before: number): string
 function valueUnderProfile(doc: SpecDocument, ref: MacroRef, settings: Settings): string | undefined {
   if (ref.form === 'shell' || ref.form === 'lua') return 'Runs code when rpm expands it; its value is never computed here.';
   const profile = profileFor(settings.spec);
-  const table = specMacroTable(doc, profile, ref.span.start);
-  const source = doc.text.slice(ref.span.start, ref.span.end);
+  const table = specMacroTable(doc, profile, ref.start);
+  const source = doc.text.slice(ref.start, ref.end);
   const r = expandMacros(source, table, { maxDepth: 32, maxLength: 2000 });
   if (r.unknown) return `Under **${profile.id}** its value needs code (shell or Lua) and is not computed.`;
   if (!ref.conditional && r.text === source && !table.get(ref.name)) return `Not defined under **${profile.id}**.`;
@@ -52,7 +52,7 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings)
     else {
       const name = ref.name;
       parts.push(`**%${name}**`);
-      const own = definitionText(doc, name, ref.span.start);
+      const own = definitionText(doc, name, ref.start);
       const b = builtinMacro(name);
       const bcond = doc.bconds.find((x) => `with_${x.name}` === name || `without_${x.name}` === name);
       if (own) parts.push(own);
@@ -62,7 +62,7 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings)
     }
     const value = valueUnderProfile(doc, ref, settings);
     if (value) parts.push(value);
-    return { markdown: parts.join('\n\n'), span: ref.span };
+    return { markdown: parts.join('\n\n'), span: { start: ref.start, end: ref.end } };
   }
   const tag = doc.tags.find((t) => t.nameSpan.start <= offset && offset <= t.nameSpan.end);
   if (tag) {
@@ -94,7 +94,7 @@ export function specDefinition(doc: SpecDocument, offset: number, uri: string): 
   if (ref && ref.name) {
     const name = ref.name;
     const defs = doc.defines.filter((d) => d.name === name && d.kind !== 'undefine');
-    const d = [...defs].reverse().find((x) => x.span.start < ref.span.start) ?? defs[0];
+    const d = [...defs].reverse().find((x) => x.span.start < ref.start) ?? defs[0];
     if (d) return [{ uri, span: d.nameSpan }];
     const m = /^(SOURCE|PATCH)(\d+)$/.exec(name);
     if (m) {

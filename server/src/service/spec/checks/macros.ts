@@ -9,40 +9,36 @@ import { builtinMacro } from '../../../rpm/macroData';
 import { sectionAtLine, specDefinedNames } from '../../../rpm/query';
 
 /**
- * Every name the spec defines: its definitions, tags and bconds (specDefinedNames), and `inLines`, the names
- * its lines define anywhere, also inside other macros (`%{!?x:%global x 1}`) and Lua (`rpm.define`), as
- * the rpmlint line pass collects them (rpmlintLines.ts `namesDefinedIn`).
+ * `inLines`: the names the lines define anywhere, also inside other macros (`%{!?x:%global x 1}`) and Lua
+ * (`rpm.define`), as the rpmlint line pass collects them (rpmlintLines.ts `namesDefinedIn`; it runs first).
+ * With the spec's definitions, tags and bconds (specDefinedNames) and the setting's names, they are known.
  */
-function definedAnywhere(doc: SpecDocument, inLines: ReadonlySet<string>): Set<string> {
-  const names = specDefinedNames(doc);
-  for (const n of inLines) names.add(n);
-  return names;
-}
-
-/** `inLines`: the names the lines define, collected by `rpmlintFindings` (which runs first). */
 export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly string[], inLines: ReadonlySet<string>): Finding[] {
-  const defined = definedAnywhere(doc, inLines);
+  const defined = specDefinedNames(doc);
   for (const n of extraKnown) defined.add(n.replace(/^%/, ''));
-  const commentLines = new Set(doc.comments.map((c) => c.line));
+  let commentLines: Set<number> | undefined; // made for the first candidate: most specs have none
   const out: Finding[] = [];
   const reported = new Set<string>();
-  for (const r of doc.macroRefs) {
+  const refs = doc.macroRefs;
+  // Indexed loops over the large node arrays: for-of allocates an iterator result per element until optimised.
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i];
     if (r.conditional || r.depth > 0 || (r.form !== 'plain' && r.form !== 'braced')) continue;
     const name = r.name;
-    if (defined.has(name) || builtinMacro(name) || !/^[A-Za-z_]\w*$/.test(name)) continue;
-    if (commentLines.has(r.line)) continue;
+    if (defined.has(name) || inLines.has(name) || builtinMacro(name) || !/^[A-Za-z_]\w*$/.test(name)) continue;
+    if ((commentLines ??= new Set(doc.comments.map((c) => c.line))).has(r.line)) continue;
     const kind = sectionAtLine(doc, r.line)?.kind;
     if (kind === 'changelog') continue;
     // Inside a parametric macro body, `%foo` may be a caller's macro: only report each name once anyway.
     const key = `${name}@${r.line}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    const written = doc.text.slice(r.span.start, r.span.end);
+    const written = doc.text.slice(r.start, r.end);
     out.push({
       code: 'undefined-macro',
       severity: 'warning',
       message: `Macro ${written} is not defined: rpm leaves it unexpanded (write %{?${name}} if it is optional)`,
-      span: r.span,
+      span: { start: r.start, end: r.end },
       source: 'rpm-spec',
       data: { name },
     });

@@ -111,7 +111,8 @@ export function depTokens(value: string, at: number): Array<{ name: string; star
 }
 
 function tagChecks(doc: SpecDocument, f: Emit, applied: Set<number>, autoApplied: boolean): void {
-  for (const t of doc.tags) {
+  for (let i = 0; i < doc.tags.length; i++) {
+    const t = doc.tags[i];
     if (!t.known) continue;
     if (t.key === 'patch') {
       if (!autoApplied && !applied.has(t.number ?? 0)) {

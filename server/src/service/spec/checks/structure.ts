@@ -56,14 +56,15 @@ export function structureFindings(doc: SpecDocument): Finding[] {
     const bom = s.line === 0 && line.startsWith('\uFEFF') ? ' (the file starts with a byte order mark, which rpm reads as part of the line: remove it)' : '';
     out.push(err('unknown-tag', `Unknown tag: ${line.replace(/^\uFEFF/, '')}${bom}`, s.span.start, s.span.end));
   }
-  for (const t of doc.tags) {
+  for (let i = 0; i < doc.tags.length; i++) {
+    const t = doc.tags[i];
     const found = t.known ? knownTagFinding(doc, t) : tagFindings(doc, t);
     if (found) out.push(found);
   }
   const includes = /^\s*%(include|\{load:)/m.test(doc.text.slice(0, doc.lines[Math.min(doc.preambleEndLine, doc.lines.length - 1)].end));
   const unknowable = doc.sections.some((s) => s.kind === 'description' && s.pkg === -2);
-  doc.packages.forEach((pkg, i) => out.push(...packageFindings(doc, pkg, i, includes, unknowable)));
-  out.push(...duplicatePackages(doc));
+  for (let i = 0; i < doc.packages.length; i++) packageFindings(doc, doc.packages[i], i, includes, unknowable, out);
+  for (const f of duplicatePackages(doc)) out.push(f);
   for (const s of doc.sections) {
     if (s.pkg === -1 && s.pkgRef) {
       const full = s.pkgRef.full ? s.pkgRef.name : `${doc.packages[0].name || '%{name}'}-${s.pkgRef.name}`;
@@ -71,7 +72,7 @@ export function structureFindings(doc: SpecDocument): Finding[] {
       out.push(err('unknown-package', `%${s.name} ${args}: package ${expandName(doc, full)} does not exist`, s.headerSpan.start, s.headerSpan.end));
     }
   }
-  out.push(...duplicateSources(doc));
+  for (const f of duplicateSources(doc)) out.push(f);
   return out;
 }
 
@@ -131,29 +132,52 @@ function tagFindings(doc: SpecDocument, t: Tag): Finding | undefined {
   return undefined;
 }
 
-function packageFindings(doc: SpecDocument, pkg: Package, index: number, includes: boolean, unknowable: boolean): Finding[] {
-  const out: Finding[] = [];
-  const label = packageLabel(doc, index);
-  const anchor = packageAnchor(doc, index);
+/** A package's own findings, appended to `out` (a large spec has thousands of packages: nothing is allocated for a clean one). */
+function packageFindings(doc: SpecDocument, pkg: Package, index: number, includes: boolean, unknowable: boolean, out: Finding[]): void {
   if (!includes) {
     for (const name of index === 0 ? REQUIRED_MAIN : REQUIRED_SUB) {
       const key = name.toLowerCase();
-      if (!pkg.tags.some((t) => t.key === key) && !doc.tagsInMacros.has(key)) {
-        out.push(err('missing-tag', `${name} field must be present in package: ${label}`, anchor.start, anchor.end));
+      if (!hasTag(pkg, key) && !doc.tagsInMacros.has(key)) {
+        const anchor = packageAnchor(doc, index);
+        out.push(err('missing-tag', `${name} field must be present in package: ${packageLabel(doc, index)}`, anchor.start, anchor.end));
       }
     }
     const nameUnknown = index > 0 && pkg.name.includes('%') && !pkg.section?.pkgRef?.name.startsWith('%{name}');
     if (pkg.descriptions.length === 0 && !unknowable && !nameUnknown && (index > 0 || doc.packages[0].tags.length > 0)) {
-      const name = index === 0 ? expandName(doc, pkg.name) || '(main package)' : label;
+      const name = index === 0 ? expandName(doc, pkg.name) || '(main package)' : packageLabel(doc, index);
+      const anchor = packageAnchor(doc, index);
       out.push(err('missing-description', `Package has no %description: ${name}`, anchor.start, anchor.end));
     }
   }
   // Duplicate single-valued tags (not counting tags in exclusive %if/%else branches).
   const single = pkg.tags.filter((t) => t.known && tagInfo(t.key)?.single);
-  for (const t of repeats(single, (x) => `${x.key}(${x.qualifier ?? ''})`)) {
-    out.push(err('duplicate-tag', `Duplicate ${tagInfo(t.key)!.name} entries in package: ${label}`, t.span.start, t.span.end));
+  for (const t of single.length > 32 ? repeats(single, (x) => `${x.key}(${x.qualifier ?? ''})`) : repeatsAmongFew(single)) {
+    out.push(err('duplicate-tag', `Duplicate ${tagInfo(t.key)!.name} entries in package: ${packageLabel(doc, index)}`, t.span.start, t.span.end));
+  }
+}
+
+const NONE: Tag[] = [];
+
+/** `repeats` by tag key and qualifier for a few tags (a package's single-valued ones): no key strings, no map. */
+function repeatsAmongFew(tags: readonly Tag[]): Tag[] {
+  let out = NONE;
+  for (let j = 1; j < tags.length; j++) {
+    const t = tags[j];
+    for (let i = 0; i < j; i++) {
+      const p = tags[i];
+      if (p.key === t.key && (p.qualifier ?? '') === (t.qualifier ?? '') && coActive(p.branch, t.branch)) {
+        if (out === NONE) out = [];
+        out.push(t);
+        break;
+      }
+    }
   }
   return out;
+}
+
+function hasTag(pkg: Package, key: string): boolean {
+  for (const t of pkg.tags) if (t.key === key) return true;
+  return false;
 }
 
 /** The items whose key an earlier item has in a branch that can be active together with theirs. */
