@@ -7,7 +7,7 @@
  * The previous tree is consumed: its nodes after the edit are moved into the new one.
  */
 import { NODE_ARRAYS, type MacroDefinition, type ParseCheckpoint, type Section, type Span, type SpecDocument } from './ast';
-import { parseSpec, Parser } from './parser';
+import { BODY_MARK_REACH, parseSpec, Parser } from './parser';
 import { lineIn } from './query';
 import { splitRange } from './reader';
 
@@ -89,7 +89,9 @@ export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   if (region.length <= 10000) lines.splice(a, b - a + 1, ...region);
   else lines = lines.slice(0, a).concat(region, lines.slice(b + 1));
   const dl = region.length - (b - a + 1);
-  const firstReused = a + region.length;
+  // Whether a body line carries a checkpoint depends on the 8 lines before it (parser.ts `isBodyMark`):
+  // the old checkpoints up to 8 lines after the edited ones may be placed differently now.
+  const firstReused = a + region.length + BODY_MARK_REACH - 1;
   let lastNameUse = -1;
   for (const l of r.nameUses) if (l > lastNameUse) lastNameUse = l;
   // The section open at the checkpoint is opened again; a splice inside it needs how the old parse closed it.

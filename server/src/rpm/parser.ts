@@ -104,15 +104,13 @@ export class Parser extends ParserState {
   /**
    * A checkpoint before body line `li` of a section (not %changelog, whose entries have theirs), outside
    * any `%if`: a keystroke in a %files list of thousands of lines then re-parses a few dozen lines, not
-   * the whole section. Which lines get one depends only on their text (about one line in 32, by a hash of
-   * its end, and not a line equal to the one before), so a re-parse places them where a full parse does.
+   * the whole section. Which lines get one depends only on the text (`isBodyMark`), so a re-parse places
+   * them where a full parse does.
    */
   private bodyCheckpoint(li: number): ParseCheckpoint | undefined {
     const s = this.section;
     if (!s || s.kind === 'changelog' || li <= s.endLine || this.condStack.length > 0 || this.failedUntil >= li) return undefined;
-    const { lines } = this.doc;
-    const h = tailHash(this.text, lines[li].start, lines[li].end);
-    if ((h & 31) !== 0 || tailHash(this.text, lines[li - 1].start, lines[li - 1].end) === h) return undefined;
+    if (!isBodyMark(this.text, this.doc.lines, li)) return undefined;
     return { line: li, body: true, counts: this.counts(), failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages };
   }
 
@@ -402,12 +400,26 @@ export class Parser extends ParserState {
   }
 }
 
-/** A hash of the last 24 characters of `text[start, end)` (FNV-1a). */
-function tailHash(text: string, start: number, end: number): number {
+/** Whether the end of line `text[start, end)` (its last 24 characters, by an FNV-1a hash) marks it: one line in 32. */
+export function markedByHash(text: string, start: number, end: number): boolean {
   let h = 0x811c9dc5;
   for (let i = Math.max(start, end - 24); i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return (h & 31) === 0;
 }
+
+/**
+ * Whether line `li` may carry a body checkpoint: its hash marks it and none of the 8 lines before it is
+ * marked. It depends on those lines' text alone, and repeated lines (a file list of the same few lines) get
+ * at most one checkpoint per 9 lines.
+ */
+function isBodyMark(text: string, lines: SpecLine[], li: number): boolean {
+  if (!markedByHash(text, lines[li].start, lines[li].end)) return false;
+  for (let k = Math.max(0, li - BODY_MARK_REACH + 1); k < li; k++) if (markedByHash(text, lines[k].start, lines[k].end)) return false;
+  return true;
+}
+
+/** How many lines (the line itself and the 8 before it) decide whether a line carries a body checkpoint. */
+export const BODY_MARK_REACH = 9;
 
 /** Parses a spec file. Never throws; every node has offsets into `text`. */
 export function parseSpec(text: string): SpecDocument {
