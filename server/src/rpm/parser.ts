@@ -400,6 +400,9 @@ export class Parser extends ParserState {
   }
 }
 
+/** How many lines (the line itself and the 8 before it) decide whether a line carries a body checkpoint. */
+export const BODY_MARK_REACH = 9;
+
 /** Whether the end of line `text[start, end)` (its last 24 characters, by an FNV-1a hash) marks it: one line in 32. */
 export function markedByHash(text: string, start: number, end: number): boolean {
   let h = 0x811c9dc5;
@@ -417,9 +420,6 @@ function isBodyMark(text: string, lines: SpecLine[], li: number): boolean {
   for (let k = Math.max(0, li - BODY_MARK_REACH + 1); k < li; k++) if (markedByHash(text, lines[k].start, lines[k].end)) return false;
   return true;
 }
-
-/** How many lines (the line itself and the 8 before it) decide whether a line carries a body checkpoint. */
-export const BODY_MARK_REACH = 9;
 
 /** Parses a spec file. Never throws; every node has offsets into `text`. */
 export function parseSpec(text: string): SpecDocument {
