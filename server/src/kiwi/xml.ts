@@ -3,9 +3,22 @@
  * with half-open offset spans. A DOCTYPE is blanked out before parsing (same offsets) and entities are
  * never expanded: `&e;` stays literal text, so external entities and entity bombs do nothing.
  */
-import { parse } from '@xml-tools/parser';
-import { buildAst, type XMLElement } from '@xml-tools/ast';
+import type { XMLElement } from '@xml-tools/ast';
 import type { Span } from '../common/findings';
+
+interface XmlTools {
+  parse: typeof import('@xml-tools/parser').parse;
+  buildAst: typeof import('@xml-tools/ast').buildAst;
+}
+let tools: XmlTools | undefined;
+
+/**
+ * @xml-tools, loaded on first use: loading it (chevrotain's grammar set-up) takes about 70 ms, half of the
+ * server's start, and a session with only spec files never needs it.
+ */
+function xmlTools(): XmlTools {
+  return (tools ??= { parse: require('@xml-tools/parser').parse, buildAst: require('@xml-tools/ast').buildAst });
+}
 
 export interface XAttr {
   name: string;
@@ -127,7 +140,7 @@ export function parseXml(text: string): XmlDoc {
   const problems: XmlProblem[] = [];
   if (doctype) problems.push({ message: 'DOCTYPE declarations are ignored: entities are never expanded', span: doctype });
   try {
-    const r = parse(clean);
+    const r = xmlTools().parse(clean);
     for (const e of r.lexErrors) problems.push({ message: friendly(e.message), span: { start: e.offset, end: e.offset + Math.max(1, e.length) } });
     for (const e of r.parseErrors) {
       const at = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
@@ -137,7 +150,7 @@ export function parseXml(text: string): XmlDoc {
     // Error recovery cascades: after the first syntax error the rest are mostly consequences.
     const syntax = problems.filter((p) => p.message.startsWith('XML syntax')).sort((a, b) => a.span.start - b.span.start);
     for (const extra of syntax.slice(1)) problems.splice(problems.indexOf(extra), 1);
-    const ast = buildAst(r.cst as never, r.tokenVector);
+    const ast = xmlTools().buildAst(r.cst as never, r.tokenVector);
     const root = ast.rootElement ? convert(ast.rootElement, text) : undefined;
     return { root, problems, doctype };
   } catch (e) {
