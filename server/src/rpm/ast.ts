@@ -22,29 +22,72 @@ export interface BranchPath {
   readonly steps: ReadonlyArray<readonly [number, number]>;
 }
 
-export interface Tag {
-  /** The name as written, e.g. `BuildRequires`, `Source0`, `Requires`. */
-  name: string;
-  /** Canonical lower-case key without number or qualifier: `buildrequires`, `source`, `requires`. */
-  key: string;
-  /** The number of `SourceN`/`PatchN` (undefined when unnumbered). */
-  number?: number;
-  /** `post` in `Requires(post):`, `de` in `Summary(de):`. */
-  qualifier?: string;
-  value: string;
-  span: Span;
-  nameSpan: Span;
-  qualifierSpan?: Span;
-  valueSpan: Span;
-  line: number;
-  /** Index into `SpecDocument.packages` (0 = main package). */
-  pkg: number;
-  branch: BranchPath;
-  /** Known to rpm's preamble parser. */
-  known: boolean;
+/**
+ * A preamble tag line (`Name: x`, `Requires(post): y`). Its offsets are fields, not span objects: a large
+ * spec has tens of thousands of tags, and every edit moves the ones after it (one object each instead of
+ * four). The span getters make a span when asked.
+ */
+export class Tag {
   /** What checks found on this tag by itself (service/spec/checks/memo.ts); kept across incremental
    *  re-parses while the tag's text is unchanged. */
-  memo: unknown;
+  memo: unknown = undefined;
+
+  constructor(
+    /** The name as written, e.g. `BuildRequires`, `Source0`, `Requires`. */
+    public name: string,
+    /** Canonical lower-case key without number or qualifier: `buildrequires`, `source`, `requires`. */
+    public key: string,
+    /** The number of `SourceN`/`PatchN` (undefined when unnumbered). */
+    public number: number | undefined,
+    /** `post` in `Requires(post):`, `de` in `Summary(de):`. */
+    public qualifier: string | undefined,
+    public value: string,
+    /** The tag, `text[start, end)`: from its name to the end of the line. */
+    public start: number,
+    public end: number,
+    /** The name is `text[start, nameEnd)`. */
+    public nameEnd: number,
+    public valueStart: number,
+    public valueEnd: number,
+    /** Inside the parentheses; -1 without a qualifier. */
+    public qualifierStart: number,
+    public qualifierEnd: number,
+    public line: number,
+    /** Index into `SpecDocument.packages` (0 = main package). */
+    public pkg: number,
+    public branch: BranchPath,
+    /** Known to rpm's preamble parser. */
+    public known: boolean,
+  ) {}
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+
+  get nameSpan(): Span {
+    return { start: this.start, end: this.nameEnd };
+  }
+
+  get valueSpan(): Span {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+
+  get qualifierSpan(): Span | undefined {
+    return this.qualifierStart < 0 ? undefined : { start: this.qualifierStart, end: this.qualifierEnd };
+  }
+
+  /** Moves the tag by `d` characters (incremental re-parsing). */
+  shift(d: number): void {
+    this.start += d;
+    this.end += d;
+    this.nameEnd += d;
+    this.valueStart += d;
+    this.valueEnd += d;
+    if (this.qualifierStart >= 0) {
+      this.qualifierStart += d;
+      this.qualifierEnd += d;
+    }
+  }
 }
 
 export type SectionKind =

@@ -44,7 +44,7 @@ export function evaluateConditionals(doc: SpecDocument, base: MapMacroTable | { 
   const main = doc.packages[0];
   for (const t of main.tags) {
     if (['name', 'version', 'release', 'epoch'].includes(t.key)) {
-      events.push({ at: t.span.start, order: order++, run: () => { if (pathState(t.branch.steps) !== 'inactive') table.set(t.key, t.value); } });
+      events.push({ at: t.start, order: order++, run: () => { if (pathState(t.branch.steps) !== 'inactive') table.set(t.key, t.value); } });
     }
   }
   for (const d of doc.defines) {

@@ -238,10 +238,7 @@ function splice(
       out.push(x);
     }
   };
-  carry(old.tags, 'tags', doc.tags, (t) => {
-    move(t.span, d); move(t.nameSpan, d); move(t.valueSpan, d);
-    if (t.qualifierSpan) move(t.qualifierSpan, d);
-  });
+  carry(old.tags, 'tags', doc.tags, (t) => t.shift(d));
   carry(old.macroRefs, 'macroRefs', doc.macroRefs, (x) => {
     x.start += d;
     x.end += d;

@@ -7,7 +7,7 @@
 import {
   NODE_ARRAYS, type Bcond, type BranchKeyword, type Conditional, type MacroDefinition, type MacroRef, type Package,
   type ParseCheckpoint, type ParseProblem, type Section, type Span, type SpecDocument, type SpecLine,
-  type Tag,
+  Tag,
 } from './ast';
 import { addBodyLine, parseChangelogHeader } from './changelog';
 import { expandMacros } from './expand';
@@ -180,33 +180,16 @@ export class Parser extends ParserState {
       return;
     }
     const found = lookupTag(m[1]);
-    const nameSpan = { start: first, end: first + m[1].length };
     let valueStart = first + m[0].length;
     while (valueStart < end && isBlank(this.text.charCodeAt(valueStart))) valueStart++;
     let valueEnd = end;
     while (valueEnd > valueStart && isBlank(this.text.charCodeAt(valueEnd - 1))) valueEnd--;
-    const tag: Tag = {
-      name: own(m[1]),
-      key: found ? found.key : own(m[1].toLowerCase()),
-      value: own(this.text.slice(valueStart, valueEnd)),
-      span: { start: first, end },
-      nameSpan,
-      valueSpan: { start: valueStart, end: valueEnd },
-      line: li,
-      pkg: this.pkg,
-      branch: this.branch,
-      known: found !== undefined,
-      // Always present (even undefined) so every Tag has the same shape: hot loops stay monomorphic.
-      number: found?.number,
-      qualifier: undefined,
-      qualifierSpan: undefined,
-      memo: undefined,
-    };
-    if (m[2] !== undefined) {
-      tag.qualifier = own(m[2].trim());
-      const q = lineText.indexOf('(') + 1;
-      tag.qualifierSpan = { start: first + q, end: first + q + m[2].length };
-    }
+    const q = m[2] === undefined ? -1 : first + lineText.indexOf('(') + 1;
+    const tag = new Tag(
+      own(m[1]), found ? found.key : own(m[1].toLowerCase()), found?.number, m[2] === undefined ? undefined : own(m[2].trim()),
+      own(this.text.slice(valueStart, valueEnd)), first, end, first + m[1].length, valueStart, valueEnd,
+      q, m[2] === undefined ? -1 : q + m[2].length, li, this.pkg, this.branch, found !== undefined,
+    );
     this.doc.tags.push(tag);
     if (this.pkg >= 0) this.doc.packages[this.pkg].tags.push(tag);
     if (this.pkg === 0 && tag.key === 'name' && !this.doc.packages[0].name) {

@@ -69,7 +69,7 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
         out.push(fix('Add = %{version}-%{release}', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' = %{version}-%{release}' }]));
         break;
       case 'missing-description': {
-        const pkgIndex = doc.packages.findIndex((p, i) => (i === 0 ? !p.section && p.tags.some((t) => t.span.start === f.span.start) : p.section?.headerSpan.start === f.span.start));
+        const pkgIndex = doc.packages.findIndex((p, i) => (i === 0 ? !p.section && p.tags.some((t) => t.start === f.span.start) : p.section?.headerSpan.start === f.span.start));
         const pkg = doc.packages[pkgIndex];
         if (!pkg) break;
         const summary = pkg.tags.find((t) => t.key === 'summary')?.value ?? 'TODO: describe the package.';

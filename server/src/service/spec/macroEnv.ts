@@ -39,11 +39,11 @@ export function specMacroTable(doc: SpecDocument, profile: DistroProfile, upToOf
   const events: Array<{ at: number; apply: () => void }> = [];
   for (const t of main.tags) {
     if (tagMacros.has(t.key)) {
-      events.push({ at: t.span.start, apply: () => { table.set(t.key, t.value); table.set(t.key.toUpperCase(), t.value); } });
+      events.push({ at: t.start, apply: () => { table.set(t.key, t.value); table.set(t.key.toUpperCase(), t.value); } });
     }
     if ((t.key === 'source' || t.key === 'patch') && t.number !== undefined) {
       const upper = `${t.key.toUpperCase()}${t.number}`;
-      events.push({ at: t.span.start, apply: () => table.set(upper, `%{_sourcedir}/${t.value.replace(/^.*\//, '')}`) });
+      events.push({ at: t.start, apply: () => table.set(upper, `%{_sourcedir}/${t.value.replace(/^.*\//, '')}`) });
     }
   }
   for (const d of doc.defines) {

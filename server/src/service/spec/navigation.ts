@@ -64,7 +64,7 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings)
     if (value) parts.push(value);
     return { markdown: parts.join('\n\n'), span: { start: ref.start, end: ref.end } };
   }
-  const tag = doc.tags.find((t) => t.nameSpan.start <= offset && offset <= t.nameSpan.end);
+  const tag = doc.tags.find((t) => t.start <= offset && offset <= t.nameEnd);
   if (tag) {
     const info = lookupTag(tag.name)?.info;
     const md = info ? `**${info.name}:** ${info.doc}${info.obsolete ? `\n\n*${info.obsolete}*` : ''}${info.since ? `\n\nrpm >= ${info.since}.` : ''}` : `**${tag.name}:** not a tag rpm knows.`;

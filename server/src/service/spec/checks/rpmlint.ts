@@ -116,39 +116,39 @@ function tagChecks(doc: SpecDocument, f: Emit, applied: Set<number>, autoApplied
     if (!t.known) continue;
     if (t.key === 'patch') {
       if (!autoApplied && !applied.has(t.number ?? 0)) {
-        f('patch-not-applied', 'warning', `${t.name} (${t.value}) is declared but never applied`, t.span.start, t.span.end);
+        f('patch-not-applied', 'warning', `${t.name} (${t.value}) is declared but never applied`, t.start, t.end);
       }
       continue;
     }
     const memo = tagMemo(t);
     let rel = memo.lint;
     if (rel === undefined) rel = memo.lint = ownTagChecks(t) ?? null;
-    if (rel) for (const r of rel) f(r.code, r.severity, r.message, t.span.start + r.start, t.span.start + r.end, r.extra);
+    if (rel) for (const r of rel) f(r.code, r.severity, r.message, t.start + r.start, t.start + r.end, r.extra);
   }
 }
 
 /** What a tag reports by itself, relative to its start (memoised per tag: incremental parses keep tags). */
 function ownTagChecks(t: Tag): RelFinding[] | undefined {
-  const c = new RelCollector(t.span.start);
+  const c = new RelCollector(t.start);
   switch (t.key) {
     case 'buildroot':
-      c.add('buildroot-tag', 'hint', 'BuildRoot is ignored by rpm >= 4.6 and can be removed', t.span.start, t.span.end, { tags: ['unnecessary'] });
+      c.add('buildroot-tag', 'hint', 'BuildRoot is ignored by rpm >= 4.6 and can be removed', t.start, t.end, { tags: ['unnecessary'] });
       break;
     case 'group':
-      c.add('group-tag', 'hint', 'The Group tag is not used by Fedora or EL and can be removed', t.span.start, t.span.end, { tags: ['unnecessary'] });
+      c.add('group-tag', 'hint', 'The Group tag is not used by Fedora or EL and can be removed', t.start, t.end, { tags: ['unnecessary'] });
       break;
     case 'prefix':
-      if (!t.value.startsWith('%')) c.add('hardcoded-prefix-tag', 'warning', `Hard-coded Prefix tag ${t.value}: remove it to allow relocation`, t.valueSpan.start, t.valueSpan.end);
+      if (!t.value.startsWith('%')) c.add('hardcoded-prefix-tag', 'warning', `Hard-coded Prefix tag ${t.value}: remove it to allow relocation`, t.valueStart, t.valueEnd);
       break;
     case 'prereq':
-      c.add('prereq-use', 'warning', 'PreReq is deprecated: use Requires, or Requires(pre)/Requires(post)', t.nameSpan.start, t.nameSpan.end);
+      c.add('prereq-use', 'warning', 'PreReq is deprecated: use Requires, or Requires(pre)/Requires(post)', t.start, t.nameEnd);
       break;
     case 'buildprereq':
-      c.add('buildprereq-use', 'warning', 'BuildPreReq is deprecated: use BuildRequires', t.nameSpan.start, t.nameSpan.end);
+      c.add('buildprereq-use', 'warning', 'BuildPreReq is deprecated: use BuildRequires', t.start, t.nameEnd);
       break;
     case 'provides':
     case 'obsoletes':
-      for (const d of depTokens(t.value, t.valueSpan.start)) {
+      for (const d of depTokens(t.value, t.valueStart)) {
         if (d.versioned || d.name.startsWith('/') || d.name.startsWith('%')) continue;
         const what = t.key === 'provides' ? 'Provides' : 'Obsoletes';
         c.add(`unversioned-explicit-${t.key}`, 'warning', `Unversioned ${what}: ${d.name} (add a version, e.g. ${t.key === 'provides' ? `${d.name} = %{version}-%{release}` : `${d.name} < 1.0-1`})`, d.start, d.end);

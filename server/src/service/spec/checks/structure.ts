@@ -82,32 +82,32 @@ function knownTagFinding(doc: SpecDocument, t: Tag): Finding | undefined {
   let r = memo.own;
   if (r === undefined) {
     const found = tagFindings(doc, t);
-    r = memo.own = found ? relative(found, t.span.start) : null;
+    r = memo.own = found ? relative(found, t.start) : null;
   }
-  return r ? absolute(r, t.span.start, SRC) : undefined;
+  return r ? absolute(r, t.start, SRC) : undefined;
 }
 
 /** The one finding of a tag, if any. */
 function tagFindings(doc: SpecDocument, t: Tag): Finding | undefined {
   if (t.known && t.value && t.value.includes('%')) return undefined; // rpm checks the expanded value; we cannot without expansion
-  const line = doc.text.slice(t.span.start, t.span.end);
+  const line = doc.text.slice(t.start, t.end);
   if (!t.known) {
     if (staticallyDead(doc, t.line)) return undefined;
     const removed = REMOVED_TAGS[t.name.toLowerCase()];
     const hint = removed ? ` (obsolete, use ${removed})` : '';
-    return err('unknown-tag', `Unknown tag: ${line}${hint}`, t.span.start, t.span.end);
+    return err('unknown-tag', `Unknown tag: ${line}${hint}`, t.start, t.end);
   }
-  if (!t.value) return err('empty-tag', `Empty tag: ${line}`, t.span.start, t.span.end);
+  if (!t.value) return err('empty-tag', `Empty tag: ${line}`, t.start, t.end);
   const info = tagInfo(t.key)!;
-  if (info.singleToken && /\s/.test(t.value)) return err('single-token-tag', `Tag takes single token only: ${line}`, t.valueSpan.start, t.valueSpan.end);
+  if (info.singleToken && /\s/.test(t.value)) return err('single-token-tag', `Tag takes single token only: ${line}`, t.valueStart, t.valueEnd);
   const bad = t.key === 'name' ? NAME_CHARS.exec(t.value) : t.key === 'version' || t.key === 'release' ? EVR_CHARS.exec(t.value) : null;
   if (bad) {
-    const at = t.valueSpan.start + bad.index;
+    const at = t.valueStart + bad.index;
     const hex = bad[0].charCodeAt(0).toString(16).padStart(2, '0');
     return err('illegal-char', `Illegal char '${bad[0]}' (0x${hex}) in: ${line}`, at, at + 1);
   }
   if ((t.key === 'version' || t.key === 'release') && t.value.includes('..')) {
-    return err('illegal-char', `Illegal sequence ".." in: ${line}`, t.valueSpan.start, t.valueSpan.end);
+    return err('illegal-char', `Illegal sequence ".." in: ${line}`, t.valueStart, t.valueEnd);
   }
   if (DEP_TAGS.has(t.key)) {
     const toks = t.value.split(/[\s,]+/).filter(Boolean);
@@ -118,16 +118,16 @@ function tagFindings(doc: SpecDocument, t: Tag): Finding | undefined {
         continue;
       }
       if (!/^[A-Za-z0-9_/(]/.test(tok)) {
-        return err('bad-dependency-token', `Dependency tokens must begin with alpha-numeric, '_' or '/': ${line}`, t.valueSpan.start, t.valueSpan.end);
+        return err('bad-dependency-token', `Dependency tokens must begin with alpha-numeric, '_' or '/': ${line}`, t.valueStart, t.valueEnd);
       }
       if (t.key === 'obsoletes' && tok.startsWith('/')) {
-        const at = t.valueSpan.start + t.value.indexOf(tok);
+        const at = t.valueStart + t.value.indexOf(tok);
         return err('illegal-char', `Illegal char '/' (0x2f) in: ${line}`, at, at + tok.length);
       }
     }
   }
   if (t.key === 'epoch' && !/^\d+$/.test(t.value)) {
-    return err('bad-epoch', `Epoch field must be an unsigned number: ${line}`, t.valueSpan.start, t.valueSpan.end);
+    return err('bad-epoch', `Epoch field must be an unsigned number: ${line}`, t.valueStart, t.valueEnd);
   }
   return undefined;
 }
@@ -152,7 +152,7 @@ function packageFindings(doc: SpecDocument, pkg: Package, index: number, include
   // Duplicate single-valued tags (not counting tags in exclusive %if/%else branches).
   const single = pkg.tags.filter((t) => t.known && tagInfo(t.key)?.single);
   for (const t of single.length > 32 ? repeats(single, (x) => `${x.key}(${x.qualifier ?? ''})`) : repeatsAmongFew(single)) {
-    out.push(err('duplicate-tag', `Duplicate ${tagInfo(t.key)!.name} entries in package: ${packageLabel(doc, index)}`, t.span.start, t.span.end));
+    out.push(err('duplicate-tag', `Duplicate ${tagInfo(t.key)!.name} entries in package: ${packageLabel(doc, index)}`, t.start, t.end));
   }
 }
 
@@ -209,5 +209,5 @@ function duplicateSources(doc: SpecDocument): Finding[] {
   const numbered = doc.tags.filter((t) => (t.key === 'source' || t.key === 'patch') && t.number !== undefined);
   // Sources by their number, patches by minus one minus theirs: a number key, no string per tag.
   return repeats(numbered, (t) => (t.key === 'source' ? t.number! : -1 - t.number!))
-    .map((t) => err('duplicate-source', `${t.key} ${t.number} defined multiple times`, t.nameSpan.start, t.nameSpan.end));
+    .map((t) => err('duplicate-source', `${t.key} ${t.number} defined multiple times`, t.start, t.nameEnd));
 }
