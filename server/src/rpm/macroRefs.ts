@@ -5,6 +5,21 @@ import { own } from './reader';
 const isNameChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // 0-9 A-Z a-z _
 
+/**
+ * One string per macro name: a large spec repeats a few hundred names tens of thousands of times
+ * (`%{_texdir}` 28k times in texlive), and each reference would keep a copy of its own. Bounded: the table
+ * starts over when it has seen too many names (all specs the server analyses share it).
+ */
+const names = new Map<string, string>();
+function intern(name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  if (names.size >= 20000) names.clear();
+  const kept = own(name);
+  names.set(kept, kept);
+  return kept;
+}
+
 /** The next `%` in `text[from, to)`, or -1 (unlike indexOf, never looks past `to`). */
 function nextPct(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 37) return i;
@@ -72,7 +87,7 @@ export function scanMacroRefs(
     else while (e < to && isNameChar(text.charCodeAt(e))) e++;
     if (e > p) {
       out.push({
-        name: own(text.slice(p, e)), form: 'plain', start: i, end: e, nameStart: p, nameEnd: e,
+        name: intern(text.slice(p, e)), form: 'plain', start: i, end: e, nameStart: p, nameEnd: e,
         conditional, negated, arg: undefined, argStart: -1, argEnd: -1, line: lineAt(i), depth,
       });
       i = nextPct(text, e, to);
@@ -112,7 +127,7 @@ function braced(
   else if (ch === 35 /* # */) e = p + 1;
   else while (e < close && (isNameChar(text.charCodeAt(e)) || (e > p && text.charCodeAt(e) === 46))) e++;
   const nameEnd = Math.min(e, close);
-  const name = own(text.slice(p, nameEnd));
+  const name = intern(text.slice(p, nameEnd));
   const sep = text.charCodeAt(e);
   const form = name === 'lua' && sep === 58 /* : */ ? 'lua' : 'braced';
   const hasArg = e < close && (sep === 58 || sep === 32 || sep === 9);
