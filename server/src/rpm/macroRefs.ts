@@ -1,24 +1,9 @@
 /** Finds macro references (`%name`, `%{…}`, `%(…)`, `%[…]`) in a stretch of spec text, with nesting. */
 import type { MacroRef } from './ast';
-import { own } from './reader';
+import { intern, own } from './reader';
 
 const isNameChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // 0-9 A-Z a-z _
-
-/**
- * One string per macro name: a large spec repeats a few hundred names tens of thousands of times
- * (`%{_texdir}` 28k times in texlive), and each reference would keep a copy of its own. Bounded: the table
- * starts over when it has seen too many names (all specs the server analyses share it).
- */
-const names = new Map<string, string>();
-function intern(name: string): string {
-  const known = names.get(name);
-  if (known !== undefined) return known;
-  if (names.size >= 20000) names.clear();
-  const kept = own(name);
-  names.set(kept, kept);
-  return kept;
-}
 
 /** The next `%` in `text[from, to)`, or -1 (unlike indexOf, never looks past `to`). */
 function nextPct(text: string, from: number, to: number): number {

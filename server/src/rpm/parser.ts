@@ -14,7 +14,7 @@ import { expandMacros } from './expand';
 import { ParserState } from './parserState';
 import { scanMacroRefs } from './macroRefs';
 import { parseOptions, SECTION_BY_NAME } from './sections';
-import { CLOSED, isOpen, NextChar, own, scanOpen, splitLines } from './reader';
+import { CLOSED, intern, isOpen, NextChar, own, scanOpen, splitLines } from './reader';
 import { lookupTag } from './tags';
 
 export { splitLines };
@@ -186,7 +186,7 @@ export class Parser extends ParserState {
     while (valueEnd > valueStart && isBlank(this.text.charCodeAt(valueEnd - 1))) valueEnd--;
     const q = m[2] === undefined ? -1 : first + lineText.indexOf('(') + 1;
     const tag = new Tag(
-      own(m[1]), found ? found.key : own(m[1].toLowerCase()), found?.number, m[2] === undefined ? undefined : own(m[2].trim()),
+      intern(m[1]), found ? found.key : own(m[1].toLowerCase()), found?.number, m[2] === undefined ? undefined : intern(m[2].trim()),
       own(this.text.slice(valueStart, valueEnd)), first, end, first + m[1].length, valueStart, valueEnd,
       q, m[2] === undefined ? -1 : q + m[2].length, li, this.pkg, this.branch, found !== undefined,
     );

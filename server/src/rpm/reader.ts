@@ -15,6 +15,24 @@ export function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * `own(s)`, one string for equal short strings, for names (macro names, tag names and qualifiers): a large
+ * spec repeats a few hundred of them tens of thousands of times (`%{_texdir}` 28k times, `Provides` 15k
+ * times in texlive), and every node would keep a copy of its own. (Not for values: mostly distinct, they
+ * would only fill the table.) The table starts over when it has seen too many strings (every spec the
+ * server analyses shares it); long strings are only made `own`.
+ */
+const interned = new Map<string, string>();
+export function intern(s: string): string {
+  if (s.length > 64) return own(s);
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= 20000) interned.clear();
+  const kept = own(s);
+  interned.set(kept, kept);
+  return kept;
+}
+
 /** Splits text into physical lines (LF, CRLF or CR). */
 export function splitLines(text: string): SpecLine[] {
   return splitRange(text, 0, text.length, true);
