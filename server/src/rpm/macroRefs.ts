@@ -5,10 +5,13 @@ import { intern, own } from './reader';
 const isNameChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // 0-9 A-Z a-z _
 
-/** The next `%` in `text[from, to)`, or -1 (unlike indexOf, never looks past `to`). */
+/**
+ * The next `%` in `text[from, to)`, or -1. The native search may look past `to`, but only up to the next
+ * `%`: over a parse, it looks through each stretch between a line's last `%` and the next one about once.
+ */
 function nextPct(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 37) return i;
-  return -1;
+  const i = text.indexOf('%', from);
+  return i >= 0 && i < to ? i : -1;
 }
 
 /** Index of the bracket closing the one at `open` (nesting-aware, `%%` skipped), or -1 before `to`. */
