@@ -1,7 +1,8 @@
 // The spec parser: structure with exact offsets, and tolerance of broken input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSpec } from '../../../server/src/rpm/parser';
+import { parseSpec, type MacroRef } from '../../../server/src/rpm/parser';
+import { scanMacroRefs } from '../../../server/src/rpm/macroRefs';
 
 const SPEC = [
   'Name:           hello',                      // 0
@@ -96,6 +97,17 @@ test('macro references: offsets of the whole, the name and the argument, with ne
     ['shell', '', at('%('), at(' %!?x'), at('%('), at('%(') + 2, undefined, -1, -1, false, false, 0],
     ['plain', 'x', at('%!?x'), at('%!?x') + 4, at('%!?x') + 3, at('%!?x') + 4, undefined, -1, -1, true, true, 0],
   ]);
+});
+
+test('a reference scan stays inside its stretch', () => {
+  const text = 'a %{x} b\n%{y} %(z)\n';
+  const out: MacroRef[] = [];
+  scanMacroRefs(text, 0, text.indexOf('\n'), () => 0, out); // stops before the next line's %{y}
+  assert.deepEqual(out.map((r) => [r.name, r.start, r.end]), [['x', 2, 6]]);
+  scanMacroRefs(text, 4, 6, () => 0, out); // inside %{x}: no % in [4, 6)
+  assert.equal(out.length, 1);
+  scanMacroRefs(text, 9, text.length, () => 1, out);
+  assert.deepEqual(out.slice(1).map((r) => [r.form, r.start, r.end]), [['braced', 9, 13], ['shell', 14, 18]]);
 });
 
 test('conditionals: branches with expressions and body spans, nesting paths', () => {
