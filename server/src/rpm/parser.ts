@@ -80,7 +80,7 @@ export class Parser extends ParserState {
       const p = this.pct.at(line.start);
       const b = this.bs.at(line.start);
       const plain = (p < 0 || p >= line.end) && (b < 0 || b >= line.end);
-      let open = plain ? CLOSED : scanOpen(text, line.start, line.end, CLOSED);
+      let open = plain ? CLOSED : scanOpen(text, line.start, line.end, CLOSED, b < 0 || b >= line.end);
       while (isOpen(open, isDefine) && li > this.failedUntil && last + 1 < lines.length && last - li < MAX_JOINED_LINES) {
         last++;
         open = scanOpen(text, lines[last].start, lines[last].end, open);

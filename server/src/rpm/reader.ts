@@ -84,11 +84,19 @@ export interface Open {
   nc: boolean;
 }
 
-/** Updates the open `%{`/`%(`/`%[` counts over a line, the way rpm's reader does to join lines. */
-export function scanOpen(text: string, from: number, to: number, st: Open): Open {
+/**
+ * Updates the open `%{`/`%(`/`%[` counts over a line, the way rpm's reader does to join lines. With
+ * `noBackslash` (the caller knows the line has none), stretches where nothing is open are skipped to the
+ * next `%` by the native search: in a file list, the path after `%{_datadir}`.
+ */
+export function scanOpen(text: string, from: number, to: number, st: Open, noBackslash = false): Open {
   let { bc, pc, xc } = st;
   let nc = false;
   for (let i = from; i < to; i++) {
+    if (noBackslash && bc === 0 && pc === 0 && xc === 0) {
+      i = text.indexOf('%', i);
+      if (i < 0 || i >= to) break;
+    }
     const c = text.charCodeAt(i);
     switch (c) {
       case 92: // backslash: escapes the next character; at the end of the line it continues it
@@ -108,7 +116,7 @@ export function scanOpen(text: string, from: number, to: number, st: Open): Open
       case 93: if (xc > 0) xc--; break;
     }
   }
-  return { bc, pc, xc, nc };
+  return bc === 0 && pc === 0 && xc === 0 && !nc ? CLOSED : { bc, pc, xc, nc };
 }
 
 export const CLOSED: Open = { bc: 0, pc: 0, xc: 0, nc: false };

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpec, type MacroRef } from '../../../server/src/rpm/parser';
 import { scanMacroRefs } from '../../../server/src/rpm/macroRefs';
+import { CLOSED, scanOpen } from '../../../server/src/rpm/reader';
 
 const SPEC = [
   'Name:           hello',                      // 0
@@ -108,6 +109,24 @@ test('a reference scan stays inside its stretch', () => {
   assert.equal(out.length, 1);
   scanMacroRefs(text, 9, text.length, () => 1, out);
   assert.deepEqual(out.slice(1).map((r) => [r.form, r.start, r.end]), [['braced', 9, 13], ['shell', 14, 18]]);
+});
+
+test('open macro counts over a line, also when stretches with nothing open are skipped', () => {
+  const cases: Array<[string, [number, number, number, boolean]]> = [
+    ['%{_datadir}/big/file.txt', [0, 0, 0, false]],
+    ['%{_datadir}/x %{?a:{b}', [1, 0, 0, false]],
+    ['x %%{not} %(echo (a) %[1 + (2', [0, 2, 1, false]], // inside %( any ( counts
+    ['{ } ( ) [ ] %{a}', [0, 0, 0, false]],
+  ];
+  for (const [line, want] of cases) {
+    for (const fast of [false, true]) {
+      const o = scanOpen(line, 0, line.length, CLOSED, fast);
+      assert.deepEqual([o.bc, o.pc, o.xc, o.nc], want, `${line} (skipping: ${fast})`);
+    }
+  }
+  // A continued line (backslash at the end) is scanned character by character.
+  const continued = '%define x a \\';
+  assert.equal(scanOpen(continued, 0, continued.length, CLOSED).nc, true);
 });
 
 test('conditionals: branches with expressions and body spans, nesting paths', () => {
