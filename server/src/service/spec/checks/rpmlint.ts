@@ -73,40 +73,53 @@ export function rpmlintFindings(doc: SpecDocument, defined?: Set<string>): Findi
 
 type Emit = (code: string, severity: Severity, message: string, start: number, end: number, extra?: Partial<Finding>) => void;
 
+/**
+ * Visits the dependency tokens of a Provides/Obsoletes value, `value[start, end)`, with whether a version
+ * follows (an operator token after it, or one inside it). Nothing is allocated per token: every Provides
+ * of a large spec goes through here.
+ */
+function scanDeps(value: string, visit: (start: number, end: number, versioned: boolean) => void): void {
+  const n = value.length;
+  let s = skipSeps(value, 0);
+  while (s < n) {
+    const e = tokenEnd(value, s);
+    if (isOp(value.charCodeAt(s))) {
+      s = skipSeps(value, tokenEnd(value, skipSeps(value, e))); // operator + version
+      continue;
+    }
+    let versioned = false;
+    if (value.charCodeAt(s) !== 40) for (let i = s; i < e && !versioned; i++) versioned = isOp(value.charCodeAt(i));
+    const next = skipSeps(value, e);
+    if (!versioned && next < n && isOp(value.charCodeAt(next))) versioned = true;
+    visit(s, e, versioned);
+    s = next;
+  }
+}
+
+const isSep = (c: number) => c === 32 || c === 9 || c === 44 || c === 10 || c === 13; // blank , newline
+const isOp = (c: number) => c === 60 || c === 61 || c === 62; // < = >
+
+/** The end of the dependency token starting at `s` (parentheses nest: `(a or b)` is one token). */
+function tokenEnd(value: string, s: number): number {
+  let i = s;
+  for (let depth = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (depth === 0 && isSep(c)) break;
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return i;
+}
+
+function skipSeps(value: string, i: number): number {
+  while (i < value.length && isSep(value.charCodeAt(i))) i++;
+  return i;
+}
+
 /** Dependency tokens of a Provides/Obsoletes value: names with their spans and whether a version follows. */
 export function depTokens(value: string, at: number): Array<{ name: string; start: number; end: number; versioned: boolean }> {
-  const sep = (c: number) => c === 32 || c === 9 || c === 44 || c === 10 || c === 13; // blank , newline
-  const toks: Array<{ t: string; start: number }> = [];
-  let i = 0;
-  const n = value.length;
-  while (i < n) {
-    if (sep(value.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const s = i;
-    let depth = 0;
-    while (i < n) {
-      const c = value.charCodeAt(i);
-      if (depth === 0 && sep(c)) break;
-      if (c === 40) depth++;
-      else if (c === 41 && depth > 0) depth--;
-      i++;
-    }
-    toks.push({ t: value.slice(s, i), start: s });
-  }
-  const isOp = (t: string) => { const c = t.charCodeAt(0); return c === 60 || c === 61 || c === 62; }; // < = >
   const out: Array<{ name: string; start: number; end: number; versioned: boolean }> = [];
-  for (let k = 0; k < toks.length; k++) {
-    const tok = toks[k];
-    if (isOp(tok.t)) {
-      k++; // operator + version
-      continue;
-    }
-    const inlineOp = tok.t.charCodeAt(0) !== 40 && /[<>=]/.test(tok.t);
-    const versioned = inlineOp || (k + 1 < toks.length && isOp(toks[k + 1].t));
-    out.push({ name: tok.t, start: at + tok.start, end: at + tok.start + tok.t.length, versioned });
-  }
+  scanDeps(value, (s, e, versioned) => out.push({ name: value.slice(s, e), start: at + s, end: at + e, versioned }));
   return out;
 }
 
@@ -127,8 +140,11 @@ function tagChecks(doc: SpecDocument, f: Emit, applied: Set<number>, autoApplied
   }
 }
 
+const OWN_CHECKED = new Set(['buildroot', 'group', 'prefix', 'prereq', 'buildprereq', 'provides', 'obsoletes']);
+
 /** What a tag reports by itself, relative to its start (memoised per tag: incremental parses keep tags). */
 function ownTagChecks(t: Tag): RelFinding[] | undefined {
+  if (!OWN_CHECKED.has(t.key)) return undefined;
   const c = new RelCollector(t.start);
   switch (t.key) {
     case 'buildroot':
@@ -148,11 +164,13 @@ function ownTagChecks(t: Tag): RelFinding[] | undefined {
       break;
     case 'provides':
     case 'obsoletes':
-      for (const d of depTokens(t.value, t.valueStart)) {
-        if (d.versioned || d.name.startsWith('/') || d.name.startsWith('%')) continue;
+      scanDeps(t.value, (s, e, versioned) => {
+        const first = t.value.charCodeAt(s);
+        if (versioned || first === 47 /* / */ || first === 37 /* % */) return;
+        const name = t.value.slice(s, e);
         const what = t.key === 'provides' ? 'Provides' : 'Obsoletes';
-        c.add(`unversioned-explicit-${t.key}`, 'warning', `Unversioned ${what}: ${d.name} (add a version, e.g. ${t.key === 'provides' ? `${d.name} = %{version}-%{release}` : `${d.name} < 1.0-1`})`, d.start, d.end);
-      }
+        c.add(`unversioned-explicit-${t.key}`, 'warning', `Unversioned ${what}: ${name} (add a version, e.g. ${t.key === 'provides' ? `${name} = %{version}-%{release}` : `${name} < 1.0-1`})`, t.valueStart + s, t.valueStart + e);
+      });
       break;
   }
   return c.list;
