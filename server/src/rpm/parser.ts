@@ -118,9 +118,12 @@ export class Parser extends ParserState {
     const text = this.text;
     const start = this.doc.lines[li].start;
     const c0 = text.charCodeAt(first);
-    const head = c0 === 37 ? text.slice(first, Math.min(end, first + 24)) : '';
+    // Directives, sections, definitions and bconds are `%` and a word: `%{…}` lines (most of a file list)
+    // are none of them.
+    const word = c0 === 37 && isWordStart(text.charCodeAt(first + 1));
+    const head = word ? text.slice(first, Math.min(end, first + 24)) : '';
     const inChangelog = this.section?.kind === 'changelog';
-    if (c0 === 37) {
+    if (word) {
       const d = DIRECTIVE.exec(head);
       if (d) {
         this.directive((d[1] ?? d[2]) as BranchKeyword | 'endif', li, first, end);
@@ -151,7 +154,7 @@ export class Parser extends ParserState {
       }
     }
     this.scanRefs(first, end);
-    if (c0 === 37 && !inChangelog && /^%\{?\??[\w]*(package|subpkg)\w*/.test(head)) this.doc.macroPackages = true;
+    if (c0 === 37 && !inChangelog && namesPackages(text, first, Math.min(end, first + 24))) this.doc.macroPackages = true;
     if (c0 === 37 && last > li && (!this.section || this.section.kind === 'package')) this.tagsFromMacros(first, end);
     if (inChangelog) {
       this.changelogLine(li, first, end);
@@ -381,6 +384,25 @@ export class Parser extends ParserState {
       this.doc.problems.push({ code: 'unclosed-if', span: c.branches[0].keywordSpan, line: c.line, detail: `%${c.branches[0].keyword}` });
     }
   }
+}
+
+const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // A-Z a-z _
+const isWordChar = (c: number) => isWordStart(c) || (c >= 48 && c <= 57);
+
+/**
+ * Whether the macro at `text[first]` (`%name`, `%{name`, `%{?name`), read up to `to`, has `package` or
+ * `subpkg` in its name: a macro that may write `%package` sections, so packages cannot all be known.
+ */
+function namesPackages(text: string, first: number, to: number): boolean {
+  let p = first + 1;
+  if (text.charCodeAt(p) === 123) p++;
+  if (text.charCodeAt(p) === 63) p++;
+  let q = p;
+  while (q < to && isWordChar(text.charCodeAt(q))) q++;
+  for (let k = p; k + 6 <= q; k++) {
+    if (text.startsWith('subpkg', k) || (k + 7 <= q && text.startsWith('package', k))) return true;
+  }
+  return false;
 }
 
 /** How many lines (the line itself and the 8 before it) decide whether a line carries a body checkpoint. */

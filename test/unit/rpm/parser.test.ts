@@ -129,6 +129,18 @@ test('open macro counts over a line, also when stretches with nothing open are s
   assert.equal(scanOpen(continued, 0, continued.length, CLOSED).nc, true);
 });
 
+test('a macro named like package or subpkg may write %package sections', () => {
+  const base = 'Name: a\nVersion: 1\n%description\nA.\n';
+  const cases: Array<[string, boolean]> = [
+    ['%my_package_macro\n', true],
+    ['%{?build_subpkg}\n', true],
+    ['%{_texdir}/package/x\n', false], // a path after the macro
+    ['%files\n%{_datadir}/packages\n', false],
+    ['%changelog\n%{package_in_changelog}\n', false],
+  ];
+  for (const [lines, want] of cases) assert.equal(parseSpec(base + lines).macroPackages, want, lines);
+});
+
 test('conditionals: branches with expressions and body spans, nesting paths', () => {
   const doc = parseSpec(SPEC);
   assert.equal(doc.conditionals.length, 1);
