@@ -25,7 +25,6 @@ const MAX_JOINED_LINES = 5000;
 const DIRECTIVE = /^%(?:(if|ifarch|ifnarch|ifos|ifnos|elif|elifarch|elifos)(?=[ \t])|(else|endif)(?![A-Za-z0-9_]))/;
 const DEFINE = /^%(define|global|undefine)(?=\s|$)/;
 const BCOND = /^%(bcond_with|bcond_without|bcond)(?=\s|$)/;
-const TAG = /^([A-Za-z][A-Za-z0-9]*)[ \t]*(?:\(([^)]*)\))?[ \t]*:/;
 
 const isBlank = (c: number) => c === 32 || c === 9;
 
@@ -176,22 +175,22 @@ export class Parser extends ParserState {
   }
 
   private preambleLine(li: number, first: number, end: number, atLineStart: boolean): void {
-    const lineText = this.text.slice(first, end);
-    const m = atLineStart ? TAG.exec(lineText) : null;
-    if (!m) {
+    const text = this.text;
+    const t = atLineStart ? tagAt(text, first, end) : undefined;
+    if (!t) {
       this.doc.preambleStray.push({ span: { start: first, end }, line: li });
       return;
     }
-    const found = lookupTag(m[1]);
-    let valueStart = first + m[0].length;
-    while (valueStart < end && isBlank(this.text.charCodeAt(valueStart))) valueStart++;
+    const name = intern(text.slice(first, t.nameEnd));
+    const found = lookupTag(name);
+    let valueStart = t.colon + 1;
+    while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
     let valueEnd = end;
-    while (valueEnd > valueStart && isBlank(this.text.charCodeAt(valueEnd - 1))) valueEnd--;
-    const q = m[2] === undefined ? -1 : first + lineText.indexOf('(') + 1;
+    while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
     const tag = new Tag(
-      intern(m[1]), found ? found.key : own(m[1].toLowerCase()), found?.number, m[2] === undefined ? undefined : intern(m[2].trim()),
-      own(this.text.slice(valueStart, valueEnd)), first, end, first + m[1].length, valueStart, valueEnd,
-      q, m[2] === undefined ? -1 : q + m[2].length, li, this.pkg, this.branch, found !== undefined,
+      name, found ? found.key : own(name.toLowerCase()), found?.number, t.qStart < 0 ? undefined : intern(text.slice(t.qStart, t.qEnd).trim()),
+      own(text.slice(valueStart, valueEnd)), first, end, t.nameEnd, valueStart, valueEnd, t.qStart, t.qEnd, li, this.pkg, this.branch,
+      found !== undefined,
     );
     this.doc.tags.push(tag);
     if (this.pkg >= 0) this.doc.packages[this.pkg].tags.push(tag);
@@ -384,6 +383,41 @@ export class Parser extends ParserState {
       this.doc.problems.push({ code: 'unclosed-if', span: c.branches[0].keywordSpan, line: c.line, detail: `%${c.branches[0].keyword}` });
     }
   }
+}
+
+/** Where the parts of a tag line are (`Name(qualifier):`); the qualifier offsets are -1 without one. */
+interface TagParts {
+  nameEnd: number;
+  qStart: number;
+  qEnd: number;
+  colon: number;
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * The tag line at `text[first, end)`, as rpm reads it: a name of letters and digits starting with a letter,
+ * blanks, an optional `(qualifier)`, blanks and a colon. A scan in place instead of a regular expression on a
+ * copy of the line: a large spec has tens of thousands of tag lines.
+ */
+function tagAt(text: string, first: number, end: number): TagParts | undefined {
+  if (!isLetter(text.charCodeAt(first))) return undefined;
+  let p = first + 1;
+  while (p < end && (isLetter(text.charCodeAt(p)) || (text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57))) p++;
+  const nameEnd = p;
+  while (p < end && isBlank(text.charCodeAt(p))) p++;
+  let qStart = -1;
+  let qEnd = -1;
+  if (p < end && text.charCodeAt(p) === 40 /* ( */) {
+    let close = p + 1;
+    while (close < end && text.charCodeAt(close) !== 41 /* ) */) close++;
+    if (close >= end) return undefined;
+    qStart = p + 1;
+    qEnd = close;
+    p = close + 1;
+    while (p < end && isBlank(text.charCodeAt(p))) p++;
+  }
+  return p < end && text.charCodeAt(p) === 58 /* : */ ? { nameEnd, qStart, qEnd, colon: p } : undefined;
 }
 
 const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // A-Z a-z _
