@@ -1,9 +1,6 @@
 /** Finds macro references (`%name`, `%{…}`, `%(…)`, `%[…]`) in a stretch of spec text, with nesting. */
 import type { MacroRef } from './ast';
-import { intern, own } from './reader';
-
-const isNameChar = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // 0-9 A-Z a-z _
+import { intern, isNameChar, own } from './reader';
 
 /**
  * The next `%` in `text[from, to)`, or -1. The native search may look past `to`, but only up to the next

@@ -14,7 +14,7 @@ import { expandMacros } from './expand';
 import { ParserState } from './parserState';
 import { scanMacroRefs } from './macroRefs';
 import { parseOptions, SECTION_BY_NAME } from './sections';
-import { CLOSED, intern, isOpen, NextChar, own, scanOpen, splitLines } from './reader';
+import { CLOSED, intern, isDigit, isLetter, isNameChar, isOpen, NextChar, own, scanOpen, splitLines } from './reader';
 import { lookupTag } from './tags';
 
 export { splitLines };
@@ -393,8 +393,6 @@ interface TagParts {
   colon: number;
 }
 
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /**
  * The tag line at `text[first, end)`, as rpm reads it: a name of letters and digits starting with a letter,
  * blanks, an optional `(qualifier)`, blanks and a colon. A scan in place instead of a regular expression on a
@@ -403,7 +401,7 @@ const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 function tagAt(text: string, first: number, end: number): TagParts | undefined {
   if (!isLetter(text.charCodeAt(first))) return undefined;
   let p = first + 1;
-  while (p < end && (isLetter(text.charCodeAt(p)) || (text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57))) p++;
+  while (p < end && (isLetter(text.charCodeAt(p)) || isDigit(text.charCodeAt(p)))) p++;
   const nameEnd = p;
   while (p < end && isBlank(text.charCodeAt(p))) p++;
   let qStart = -1;
@@ -420,8 +418,7 @@ function tagAt(text: string, first: number, end: number): TagParts | undefined {
   return p < end && text.charCodeAt(p) === 58 /* : */ ? { nameEnd, qStart, qEnd, colon: p } : undefined;
 }
 
-const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // A-Z a-z _
-const isWordChar = (c: number) => isWordStart(c) || (c >= 48 && c <= 57);
+const isWordStart = (c: number) => isLetter(c) || c === 95; // A-Z a-z _
 
 /**
  * Whether the macro at `text[first]` (`%name`, `%{name`, `%{?name`), read up to `to`, has `package` or
@@ -432,7 +429,7 @@ function namesPackages(text: string, first: number, to: number): boolean {
   if (text.charCodeAt(p) === 123) p++;
   if (text.charCodeAt(p) === 63) p++;
   let q = p;
-  while (q < to && isWordChar(text.charCodeAt(q))) q++;
+  while (q < to && isNameChar(text.charCodeAt(q))) q++;
   for (let k = p; k + 6 <= q; k++) {
     if (text.startsWith('subpkg', k) || (k + 7 <= q && text.startsWith('package', k))) return true;
   }

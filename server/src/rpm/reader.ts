@@ -33,6 +33,12 @@ export function intern(s: string): string {
   return kept;
 }
 
+/** Character classes of rpm's names, by character code. */
+export const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122); // A-Z a-z
+export const isDigit = (c: number) => c >= 48 && c <= 57;
+/** A macro name's characters: letters, digits, `_`. */
+export const isNameChar = (c: number) => isLetter(c) || isDigit(c) || c === 95;
+
 /** Splits text into physical lines (LF, CRLF or CR). */
 export function splitLines(text: string): SpecLine[] {
   return splitRange(text, 0, text.length, true);
