@@ -182,11 +182,26 @@ async function lspLatency(file, measureMemory, gapMs) {
   // some seconds later. Its memory once the user stops typing, after 10 s and after 30 s:
   let idleRssMb = null;
   let settledRssMb = null;
+  const afterPauseMs = [];
   if (measureMemory) {
     await new Promise((r) => setTimeout(r, 10000));
     idleRssMb = rssNow();
     await new Promise((r) => setTimeout(r, 20000));
     settledRssMb = rssNow();
+    // Keystrokes after pauses: each comes 4 s after the last diagnostics, after the server's idle collection
+    // (which once threw the analysis' optimized code away; see server/src/common/keepShape.ts).
+    for (let i = 0; i < 3; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 4000));
+      version++;
+      p = published(version);
+      t0 = process.hrtime.bigint();
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: Math.floor(lineCount / 3), character: 0 }, end: { line: Math.floor(lineCount / 3), character: 0 } }, text: 'y' }],
+      });
+      await p;
+      afterPauseMs.push(ms(t0));
+    }
   }
   conn.dispose();
   proc.kill();
@@ -197,7 +212,7 @@ async function lspLatency(file, measureMemory, gapMs) {
     // The first edits after opening would run cold code without the server's warm-up.
     firstEditsMs: inOrder.slice(0, 3), steadyP95: pct(inOrder.slice(3), 95),
     byKind: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, { n: v.length, p50: median(v), p95: pct(v, 95) }])),
-    gapMs, rssMb, typingPeakMb, peakRssMb: hwmMb, idleRssMb, settledRssMb, retainedMb: measureMemory ? retainedHeap(file) : null,
+    gapMs, rssMb, typingPeakMb, peakRssMb: hwmMb, idleRssMb, settledRssMb, afterPauseMs, retainedMb: measureMemory ? retainedHeap(file) : null,
   };
 }
 
@@ -304,6 +319,7 @@ const medRatio = (key) => median(perFile.filter((r) => r[key] != null).map((r) =
 console.log(`\nmedians: ours ${fmt(med('oursMs'))} ms, rpmspec -P ${fmt(med('rpmspecMs'))} ms (median ratio ${fmt(medRatio('rpmspecMs'))}×), rpmlint ${fmt(med('rpmlintMs'))} ms (median ratio ${fmt(medRatio('rpmlintMs'))}×)`);
 if (lsp) {
   console.log(`\nLSP on ${lsp.file} (${lsp.lines} lines): open->diagnostics ${fmt(lsp.openMs)} ms; edit->diagnostics p50 ${fmt(lsp.p50)} ms, p95 ${fmt(lsp.p95)} ms (median of ${lsp.runs} runs: ${lsp.p95PerRun.map(fmt).join(', ')}; first three edits ${lsp.firstEditsMs.map(fmt).join(', ')} ms; p95 after them ${fmt(lsp.steadyP95)} ms); edits ${lsp.gapMs} ms apart; RSS peak while typing ${fmt(lsp.typingPeakMb)} MB (runs: ${lsp.typingPeakPerRun.map(fmt).join(', ')}), ${fmt(lsp.rssMb)} MB after the edits (process peak ${fmt(lsp.peakRssMb)} MB), ${fmt(lsp.idleRssMb)} MB after 10 s idle, ${fmt(lsp.settledRssMb)} MB after 30 s; heap kept for the document ${fmt(lsp.retainedMb)} MB`);
+  console.log(`  keystrokes 4 s after the last diagnostics (after the idle collection): ${lsp.afterPauseMs.map(fmt).join(', ')} ms`);
   console.log(`  burst (edits back to back): p50 ${fmt(lsp.burst.p50)} ms, p95 ${fmt(lsp.burst.p95)} ms, RSS peak ${fmt(lsp.burst.typingPeakMb)} MB`);
   lsp.byKindPerRun.forEach((byKind, i) => {
     for (const [k, v] of Object.entries(byKind)) console.log(`  run ${i + 1} ${k}: n=${v.n} p50 ${fmt(v.p50)} ms p95 ${fmt(v.p95)} ms`);

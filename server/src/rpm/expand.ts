@@ -6,6 +6,7 @@
  * common string built-ins. Recursion and output size are bounded; it never throws.
  */
 import { evaluateExpression, type ExprValue } from './expr';
+import { keepShape } from '../common/keepShape';
 
 /** A macro definition: `params` is the getopt string of a parametric macro (`%define f(ab:) …`). */
 export interface MacroDef {
@@ -339,3 +340,5 @@ export function expandMacros(text: string, table: MacroTable, opts: ExpandOption
   }
   return { text: out, unknown: x.unknown, undefined: [...x.undefinedNames] };
 }
+
+keepShape(new Expander(new MapMacroTable(), {}));

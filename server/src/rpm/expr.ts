@@ -4,6 +4,7 @@
  * `?:` and parentheses. Anything rpm would reject, or that still contains a `%`, is "unknown".
  */
 import { rpmvercmp } from './vercmp';
+import { keepShape } from '../common/keepShape';
 
 export type ExprValue =
   | { kind: 'number'; value: number }
@@ -204,3 +205,5 @@ export function conditionValue(v: ExprValue): boolean | undefined {
   if (v.kind === 'unknown') return undefined;
   return truthy(v);
 }
+
+keepShape(new Parser([]));

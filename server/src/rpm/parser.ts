@@ -16,6 +16,7 @@ import { scanMacroRefs } from './macroRefs';
 import { parseOptions, SECTION_BY_NAME } from './sections';
 import { CLOSED, intern, isDigit, isLetter, isNameChar, isOpen, NextChar, own, scanOpen, splitLines } from './reader';
 import { lookupTag } from './tags';
+import { keepShape } from '../common/keepShape';
 
 export { splitLines };
 
@@ -463,3 +464,5 @@ export function parseSpec(text: string): SpecDocument {
 }
 
 export type { MacroRef, ParseProblem, Span };
+
+keepShape(new Parser(''));

@@ -3,6 +3,7 @@
  * lines, and a native-search cursor for the characters that matter.
  */
 import type { SpecLine } from './ast';
+import { keepShape } from '../common/keepShape';
 
 /**
  * `s` as a string of its own. V8 makes a substring of 13 or more characters a view into the string it was
@@ -140,3 +141,5 @@ export class NextChar {
 }
 
 export const isOpen = (o: Open, define: boolean) => (define && o.nc) || o.bc > 0 || o.pc > 0 || o.xc > 0;
+
+keepShape(new NextChar('', '%'));

@@ -3,6 +3,7 @@
  * CHANGELOG_TRIGGERS in rpmlintLines.ts). Single-character native searches are several times faster here than
  * one regular expression, on the two-byte texts large changelogs often make; both longer triggers hold a `.`.
  */
+import { keepShape } from '../../../common/keepShape';
 
 /** Whether the changelog line `text` holds no trigger. */
 export function plainChangelogLine(text: string): boolean {
@@ -44,3 +45,5 @@ export class ChangelogScan {
     return true;
   }
 }
+
+keepShape(new ChangelogScan(''));

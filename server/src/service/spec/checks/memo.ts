@@ -6,6 +6,7 @@
 import type { Finding, Severity } from '../../../common/findings';
 import type { Tag } from '../../../rpm/ast';
 import { own } from '../../../rpm/reader';
+import { keepShape } from '../../../common/keepShape';
 
 /** A finding with offsets relative to an anchor (a line's or a tag's start). */
 export interface RelFinding {
@@ -57,3 +58,5 @@ export interface TagMemo {
 export function tagMemo(t: Tag): TagMemo {
   return (t.memo ??= {}) as TagMemo;
 }
+
+keepShape(new RelCollector(0));
