@@ -7,6 +7,7 @@ import type { Span } from '../../common/findings';
 import type { XAttr, XNode } from '../xml';
 import { dataAllows, valueMatches } from './datatypes';
 import { ncMatches, ncNames, type Grammar, type Pattern } from './rng';
+import { keepShape } from '../../common/keepShape';
 
 export interface SchemaProblem {
   kind: 'element' | 'attribute' | 'value' | 'text' | 'missing-attribute' | 'incomplete';
@@ -407,3 +408,6 @@ export function validateTree(g: Grammar, root: XNode | undefined, opts: Validate
   if (d.budget < 0) problems.push({ kind: 'incomplete', element: root?.name ?? '', span: root?.nameSpan ?? { start: 0, end: 0 }, message: 'schema validation stopped early: the document is too complex' });
   return problems;
 }
+
+// A validation's derivative engine is short-lived (common/keepShape.ts); a grammar is only stored by it.
+keepShape(new Deriv({} as Grammar));
