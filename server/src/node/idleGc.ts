@@ -6,7 +6,7 @@
  * - growth: once the heap has grown by more than half the live heap (at least `minGrowthBytes`) since the
  *   last collection, a full collection runs right after the work that grew it, in the gap before the next
  *   keystroke (about 20 ms for a 61k-line spec, once every seven keystrokes or so; the peak while typing
- *   in it is about 150 MB);
+ *   in it is about 145 MB instead of 240 MB);
  * - idle: a full collection once the server has been idle for `idleMs` after work.
  * Collections between analyses used to throw the analysis' optimized code away; common/keepShape.ts says why
  * and how that is avoided.
