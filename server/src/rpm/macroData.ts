@@ -149,6 +149,14 @@ const RPM: Row[] = [
   ['optflags_lto', ''], ['_preprocessor_defines', ''], ['_warning_options', ''], ['_fortify_level', ''], ['_lto_cflags', ''],
   ['dist', 'The distribution tag appended to Release, e.g. .fc41 or .el9.'],
   ['rpmversion', 'The rpm version (built-in, rpm >= 4.19).'], ['_jobs', ''], ['_noarch', ''],
+  // The rest of rpm 4.18's `macros` file: helper tools, the build-script template, signature and database settings.
+  ['___build_pre', 'The preamble of every build scriptlet (cd, exports).'], ['___build_post', ''], ['___build_shell', ''], ['___build_args', ''],
+  ['___build_cmd', ''], ['___build_template', ''], ['_install_script_path', ''], ['__check_files', ''], ['__docdir_path', ''],
+  ['_debuginfo_template', ''], ['_debugsource_template', ''], ['__7zip', ''], ['__lrzip', ''], ['__lzip', ''], ['__rpmuncompress', ''],
+  ['__gem', ''], ['__hg', ''], ['__bzr', ''], ['__quilt', ''], ['__as', ''], ['__id', ''], ['__gpg', ''], ['__gpg_reserved_space', ''],
+  ['__gpg_sign_cmd', ''], ['__vsflags', ''], ['_vsflags_erase', ''], ['_vsflags_install', ''], ['_vsflags_query', ''], ['_vsflags_rebuilddb', ''],
+  ['_vsflags_verify', ''], ['_pkgverify_flags', ''], ['_dbpath_rebuild', ''], ['_db_backend', ''], ['_query_selector_match', ''],
+  ['__urlhelpercmd', ''], ['__urlhelperopts', ''], ['__plugindir', ''],
 ];
 
 /** Built-in macro functions and pseudo-macros (rpmio/macro.c). */
@@ -268,6 +276,40 @@ const FEDORA: Row[] = [
   ['_lto', ''], ['_with_lto', ''], ['_fmoddir', ''], ['_rpmmacrodir', ''], ['_sysconfdir_sysusers', ''], ['_sharedstatedir_compat', ''],
   ['_build_alias', ''], ['_target_platform', ''], ['__global_provides_exclude_from', ''], ['__global_requires_exclude_from', ''],
   ['_docdir_fmt', ''], ['dnl', ''],
+  ['pesign', 'Signs EFI binaries (pesign): %pesign -s -i in -o out.', undefined, true], ['efi_esp_dir', ''], ['efi_esp_boot', ''],
+  ['valgrind_arches', 'Architectures valgrind supports.'], ['firewalld_reload', 'Reloads firewalld after installing a service or zone.'],
+  ['fdupes', 'Replaces duplicate files by links: %fdupes %{buildroot}%{_datadir}.', undefined, true], ['_jsdir', 'JavaScript libraries.', '%{_datadir}/javascript'],
+  ['_webassetdir', 'Web assets.', '%{_datadir}/web-assets'], ['version_no_tilde', 'The version with `~` made `-` (Rust crates).', undefined, true],
+  ['rpmmacrodir', 'Where macro files go (Fedora/EPEL macros).', '%{_rpmconfigdir}/macros.d'], ['goname', 'The package name %gometa derives from the import path.'],
+  ['pypi_source', 'The PyPI download URL: %{pypi_source name version ext}.', undefined, true], ['py_provides', 'Provides for a Python name and its variants.', undefined, true],
+  ['multilib_fix_c_header', 'Makes a header identical on all arches (multilib-rpm-config).', undefined, true],
+  ['systemd_posttrans_with_restart', '', undefined, true], ['systemd_posttrans_with_reload', '', undefined, true], ['_user_tmpfilesdir', ''],
+  ['python2_sitelib', ''], ['python2_sitearch', ''], ['__python2', ''], ['py3_shbang_opts', ''], ['py3_shbang_opts_nodash', ''],
+  ['_selinux_policy_version', 'The selinux-policy version (selinux-policy-devel).'], ['qt5_qtwebengine_arches', ''], ['qt6_qtwebengine_arches', ''],
+  ['_openmpi_load', ''], ['_openmpi_unload', ''], ['_mpich_load', ''], ['_mpich_unload', ''], ['ocamldir', '', '%{_libdir}/ocaml'],
+  ['java', 'The Java launcher (javapackages-tools).'], ['javac', 'The Java compiler (javapackages-tools).'], ['jar', 'The jar tool (javapackages-tools).'],
+];
+
+/**
+ * Macro families of Fedora's language and toolkit macro packages: every name with the prefix comes from the
+ * package (their directories and build helpers are many, and newer versions add more).
+ */
+const FAMILIES: Array<[RegExp, string]> = [
+  [/^_qt[56]_/, 'qt5-rpm-macros / qt6-rpm-macros'],
+  [/^_kf[56]_/, 'kf5-rpm-macros / kf6-rpm-macros'],
+  [/^_?(mingw(32|64)?|ucrt64)_/, 'mingw-filesystem'],
+  [/^(_?ghc|cabal_)/, 'ghc-rpm-macros'],
+  [/^_jvm/, 'javapackages-filesystem'],
+  [/^(pom|mvn)_/, 'javapackages-tools / maven-local'],
+  [/^(gem|gemspec|ruby)_/, 'ruby-devel / rubygems-devel'],
+  [/^(cargo|crates?)_/, 'cargo-rpm-macros'],
+  [/^font(pkgname\d*|pkgheader|metapkg|build|install|check|files)$/, 'fonts-rpm-macros'],
+  [/^(stable|majmin_ver)_kf[56]$|^cmake_qt[56]$/, 'kf5/kf6-rpm-macros, qt5/qt6-rpm-macros'],
+  [/^_systemd_/, 'systemd-rpm-macros'],
+  [/^(dune_|ocaml_)/, 'ocaml-rpm-macros'],
+  [/^(php_|pecl_|__php|_httpd_)/, 'php-devel / httpd-devel'],
+  [/^forge(source|setupargs|version|url)\d+$/, 'the forge macros (%forgemeta -a)'],
+  [/^patch\d+$/, 'rpm (%patchN, the old form of %patch -P N)'],
 ];
 
 /** Directives of %files lists (build/files.c), written like macros. */
@@ -275,7 +317,7 @@ const FILES: Row[] = [
   ['attr', 'Sets mode, owner and group: %attr(0644,root,root) path.', undefined, true], ['defattr', 'Default attributes: %defattr(-,root,root,-) (the default since rpm 4.4).', undefined, true],
   ['doc', 'Marks documentation (relative paths are copied from the build directory).'], ['license', 'Marks license files.'],
   ['config', 'Marks a configuration file: %config(noreplace) path.'], ['dir', 'Owns a directory (not its contents).'], ['ghost', 'Owns a file that is not in the package payload.'],
-  ['verify', 'Which attributes rpm -V checks: %verify(not md5 size mtime) path.'], ['lang', 'Marks a translation: %lang(de) path.'], ['caps', 'File capabilities: %caps(cap_net_raw=p) path.'],
+  ['verify', 'Which attributes rpm -V checks: %verify(not md5 size mtime) path.'], ['defverify', 'Default %verify for the rest of the list.', undefined, true], ['dev', 'A device node: %dev(c,1,3) /dev/null.', undefined, true], ['lang', 'Marks a translation: %lang(de) path.'], ['caps', 'File capabilities: %caps(cap_net_raw=p) path.'],
   ['exclude', 'Excludes a path from the package.'], ['docdir', 'Marks a directory as documentation.'], ['artifact', 'Marks a build artifact (rpm >= 4.14).'],
   ['readme', 'Marks a README (rpm >= 4.16).'], ['missingok', 'The file may be missing (with %config).'], ['noreplace', 'Do not replace a modified file (with %config).'],
   ['dnl', 'Discards the rest of the line (a comment that is not expanded, rpm >= 4.17).'],
@@ -309,6 +351,7 @@ export function builtinMacro(name: string): MacroInfo | undefined {
   if (/^(SOURCE|PATCH)\d+$/.test(name)) return { name, doc: `Path of ${name.startsWith('S') ? 'Source' : 'Patch'}${name.replace(/\D/g, '')}.`, from: 'rpm' };
   if (/^(SOURCEURL|PATCHURL)\d+$/.test(name)) return { name, doc: 'URL of the source or patch.', from: 'rpm' };
   if (/^(el|fc)\d+$/.test(name)) return { name, doc: `Defined as 1 when building for ${name}.`, from: 'dist' };
+  for (const [re, from] of FAMILIES) if (re.test(name)) return { name, doc: `Defined by ${from}.`, from };
   if (/^__(spec|brp|transaction|scm|urlhelper|find|elf|font|script|perl|python|pkgconfig|ocaml|desktop|metainfo|debuginfo|rpm)_/.test(name)) return { name, doc: 'rpm internal macro.', from: 'rpm' };
   return undefined;
 }

@@ -12,6 +12,7 @@ import { undefinedMacroFindings } from './checks/macros';
 import { rpmlintFindings } from './checks/rpmlint';
 import { structureFindings } from './checks/structure';
 import { profileFor, profileTable } from './macroEnv';
+import { NO_EXTERNAL_MACROS, type ExternalMacros } from './macroFiles';
 
 export function conditionsFor(doc: SpecDocument, settings: Settings): ConditionResult {
   const profile = profileFor(settings.spec);
@@ -38,27 +39,33 @@ interface Cached {
   findings: Finding[];
 }
 
-/** Diagnostics of a parsed spec (cached on the tree per settings: code actions ask on every cursor move). */
-export function specDiagnostics(doc: SpecDocument, settings: Settings): Finding[] {
-  const key = JSON.stringify(settings.spec);
+/**
+ * Diagnostics of a parsed spec (cached on the tree per settings: code actions ask on every cursor move).
+ * `external`: what the files it includes or loads macros from define (macroFiles.ts).
+ */
+export function specDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros = NO_EXTERNAL_MACROS): Finding[] {
+  const key = JSON.stringify(settings.spec) + external.key;
   const hit = doc.memo as Cached | undefined;
   if (hit && hit.key === key) return hit.findings;
-  const findings = computeDiagnostics(doc, settings);
+  const findings = computeDiagnostics(doc, settings, external);
   doc.memo = { key, findings } satisfies Cached;
   return findings;
 }
 
-function computeDiagnostics(doc: SpecDocument, settings: Settings): Finding[] {
+function computeDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros): Finding[] {
   const binary = binaryFinding(doc);
   if (binary) return [binary];
   const defined = new Set<string>();
+  const conditions = conditionsFor(doc, settings);
+  // With a macro file that rpm reads for this profile but we could not, any name may be defined.
+  const unknowable = external.unread.some((f) => !isInactive(conditions, f.span.start));
   const all = [
     ...structureFindings(doc),
     ...changelogFindings(doc),
     ...rpmlintFindings(doc, defined),
-    ...undefinedMacroFindings(doc, settings.spec.knownMacros, defined),
+    ...external.unread,
+    ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.names], defined)),
   ];
-  const conditions = conditionsFor(doc, settings);
   const profile = settings.spec.profile;
   const out = all.map((f) =>
     f.severity !== 'hint' && isInactive(conditions, f.span.start)

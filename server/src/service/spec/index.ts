@@ -10,13 +10,14 @@ import { specFolding, specSymbols } from './outline';
 import { forgetParsed, parsed, warmEditPath } from './parsed';
 import { parseSpec } from '../../rpm/parser';
 import { specInfo } from './specInfo';
+import { externalMacros } from './macroFiles';
 
 export function createSpecService(): SpecDocumentService {
   return {
-    diagnostics: (doc, ctx) => {
+    diagnostics: async (doc, ctx) => {
       const tree = parsed(doc);
       const backend = backendFindings(doc);
-      const own = specDiagnostics(tree, ctx.settings);
+      const own = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
     closed: (uri) => forgetParsed(uri),
@@ -28,9 +29,10 @@ export function createSpecService(): SpecDocumentService {
     definition: (doc, offset) => specDefinition(parsed(doc), offset, doc.uri),
     symbols: (doc) => specSymbols(parsed(doc)),
     folding: (doc) => specFolding(parsed(doc)),
-    codeActions: (doc, span, ctx) => {
+    codeActions: async (doc, span, ctx) => {
       const tree = parsed(doc);
-      return [...quickFixes(tree, specDiagnostics(tree, ctx.settings), span), ...releaseActions(tree, ctx.settings, ctx.host.now())];
+      const found = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
+      return [...quickFixes(tree, found, span), ...releaseActions(tree, ctx.settings, ctx.host.now())];
     },
     specInfo: (doc, ctx) => specInfo(parsed(doc), ctx.settings.spec),
     inactiveRegions: (doc, ctx) => {

@@ -1,7 +1,10 @@
 // Undefined macros, inactive branches under the distro profile, severity settings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { BASE, diag, findings } from './helpers';
+import { builtinMacro } from '../../../../server/src/rpm/macroData';
+import { macroNamesDefinedIn } from '../../../../server/src/rpm/macroFiles';
 
 test('an undefined macro used without ? is a warning on the reference', () => {
   assert.deepEqual(diag(BASE + '%build\nmake %{mytarget} %nosuch\n', ['undefined-macro']), [
@@ -47,4 +50,70 @@ test('%ifarch follows the profile arch', () => {
   const text = BASE + '%build\n%ifarch aarch64\nmake %{arm_only}\n%endif\n';
   assert.equal(findings(text).find((f) => f.code === 'undefined-macro')!.severity, 'hint');
   assert.equal(findings(text, { spec: { arch: 'aarch64' } }).find((f) => f.code === 'undefined-macro')!.severity, 'warning');
+});
+
+test('spec directives and section keywords inside a macro body are spec lines, not undefined macros', () => {
+  // The shape of Fedora kernel.spec's kernel_variant_package: a %define whose body writes %if/%package lines.
+  const text = BASE + [
+    '%define variant_package(n:) \\',
+    '%package %{-n*}\\',
+    'Summary: A variant\\',
+    '%if 0%{?fedora}\\',
+    'Provides: x\\',
+    '%else\\',
+    'Provides: y\\',
+    '%endif\\',
+    '%description %{-n*}\\',
+    'The variant.\\',
+    '%files %{-n*}\\',
+    '%{nil}',
+    '%build',
+    'make %{nosuch}',
+  ].join('\n') + '\n';
+  assert.deepEqual(diag(text, ['undefined-macro']), [
+    'undefined-macro warning 22:6-22:15 Macro %{nosuch} is not defined: rpm leaves it unexpanded (write %{?nosuch} if it is optional)',
+  ]);
+});
+
+test('one-letter format specifiers and %NAME% placeholders are not macros; braced ones still are', () => {
+  const text = BASE + [
+    '%build',
+    "printf '%s\\n' \"$x\" > out",
+    'date +%Y%m%d',
+    "sed -i 's/%u/%h/' sshd_config",
+    "sed -i 's|%FLATPAK_ENV_VARS%||' launcher",
+    'echo %{q} %{FLATPAK_ENV_VARS}%',
+  ].join('\n') + '\n';
+  assert.deepEqual(diag(text, ['undefined-macro']), [
+    'undefined-macro warning 14:6-14:10 Macro %{q} is not defined: rpm leaves it unexpanded (write %{?q} if it is optional)',
+    'undefined-macro warning 14:11-14:30 Macro %{FLATPAK_ENV_VARS} is not defined: rpm leaves it unexpanded (write %{?FLATPAK_ENV_VARS} if it is optional)',
+  ]);
+});
+
+test('macro families of Fedora macro packages are known (Qt, KDE Frameworks, MinGW, GHC, Java, Ruby, Rust, fonts…)', () => {
+  const text = BASE + [
+    '%install',
+    'ls %{_qt6_headerdir} %{_qt5_bindir} %{_kf6_datadir} %{mingw64_includedir} %{_mingw32_libdir} %{ghclibdir}',
+    'ls %{_jvmdir} %{ruby_libarchdir} %{gem_instdir} %{crate_instdir} %{version_no_tilde} %{fontpkgname1}',
+    '%pom_xpath_inject a b',
+    '%ghc_gen_filelists',
+    '%dune_build',
+    'install -d %{_systemd_user_env_generator_dir} %{_httpd_confdir} %{pecl_xmldir}',
+    '%patch0001 -p1',
+    '%files',
+    '%defverify(not md5) /x',
+    '%dev(c,1,3) /dev/null',
+    '%jar cf x.jar',
+  ].join('\n') + '\n';
+  assert.deepEqual(diag(text, ['undefined-macro']), []);
+});
+
+test('every macro rpm\'s own macros file defines is known', () => {
+  // Debian's rpm package (installed by .ci/run) ships rpm 4.18's macros file.
+  const path = '/usr/lib/rpm/macros';
+  assert.ok(existsSync(path), `${path} is missing: install Debian's rpm package (apt-get install rpm)`);
+  const text = readFileSync(path, 'utf8');
+  const names = macroNamesDefinedIn(text);
+  assert.ok(names.length > 250, `only ${names.length} macro definitions read from ${path}`);
+  assert.deepEqual(names.filter((n) => !builtinMacro(n)), []);
 });

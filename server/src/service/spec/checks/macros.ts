@@ -4,9 +4,24 @@
  * Fedora/EPEL macro packages, rpmautospec…), the spec itself and the `hyperscale.spec.knownMacros` setting.
  */
 import type { Finding } from '../../../common/findings';
-import type { SpecDocument } from '../../../rpm/ast';
+import type { MacroRef, SpecDocument } from '../../../rpm/ast';
 import { builtinMacro } from '../../../rpm/macroData';
 import { sectionAtLine, specDefinedNames } from '../../../rpm/query';
+import { SECTION_BY_NAME } from '../../../rpm/sections';
+
+const DIRECTIVES = new Set(['if', 'ifarch', 'ifnarch', 'ifos', 'ifnos', 'elif', 'elifarch', 'elifos', 'else', 'endif']);
+
+/**
+ * A reference that is not a macro use: `%if`/`%endif`/`%package`/`%files`… inside a macro body (kernel.spec's
+ * `%define kernel_variant_package …\` writes spec lines that rpm reads after expanding it); a one-letter
+ * `%s`/`%u`/`%Y` without braces: printf, date, sshd and Ruby `%Q[…]` formats; and a `%NAME%` placeholder
+ * (`sed 's|%FLATPAK_ENV_VARS%|…|'`). rpm leaves the latter two alone because no such macro exists.
+ */
+function notAMacroUse(text: string, r: MacroRef): boolean {
+  const name = r.name;
+  if (DIRECTIVES.has(name) || SECTION_BY_NAME.has(name.toLowerCase())) return true;
+  return r.form === 'plain' && (name.length === 1 || text.charCodeAt(r.end) === 37 /* % */);
+}
 
 /**
  * `inLines`: the names the lines define anywhere, also inside other macros (`%{!?x:%global x 1}`) and Lua
@@ -25,7 +40,7 @@ export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly s
     const r = refs[i];
     if (r.conditional || r.depth > 0 || (r.form !== 'plain' && r.form !== 'braced')) continue;
     const name = r.name;
-    if (defined.has(name) || inLines.has(name) || builtinMacro(name) || !/^[A-Za-z_]\w*$/.test(name)) continue;
+    if (defined.has(name) || inLines.has(name) || builtinMacro(name) || !/^[A-Za-z_]\w*$/.test(name) || notAMacroUse(doc.text, r)) continue;
     if ((commentLines ??= new Set(doc.comments.map((c) => c.line))).has(r.line)) continue;
     const kind = sectionAtLine(doc, r.line)?.kind;
     if (kind === 'changelog') continue;

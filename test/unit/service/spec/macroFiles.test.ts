@@ -1,0 +1,60 @@
+// Macros from files the spec includes or loads: read next to the spec or in ../SOURCES; unread ones turn the
+// undefined-macro check off where rpm reads them, with an information diagnostic saying why.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLanguageService } from '../../../../server/src/service';
+import { BASE, describe } from './helpers';
+import { context, memoryHost } from '../memoryHost';
+
+const SPEC = BASE.replace('License:        MIT', 'License:        MIT\nSource1:        grub.macros') + [
+  '%include %{SOURCE1}',
+  '%build',
+  'make %{grubefiarch} %{typo_arch}',
+].join('\n') + '\n';
+
+async function run(files: Record<string, string>, uri: string, text = SPEC, settings: unknown = {}): Promise<string[]> {
+  const found = await createLanguageService().diagnostics({ uri, languageId: 'rpm-spec', version: 1, text }, context(memoryHost(files), settings));
+  return found.filter((f) => f.code === 'undefined-macro' || f.code === 'macro-file-unread').map((f) => describe(text, f));
+}
+
+const TYPO = 'undefined-macro warning 12:21-12:33 Macro %{typo_arch} is not defined: rpm leaves it unexpanded (write %{?typo_arch} if it is optional)';
+
+test('names defined in an included file next to the spec are known; other names are still reported', async () => {
+  const macros = '%global grubefiarch x64\n%define other 1\n';
+  assert.deepEqual(await run({ '/ws/grub2/grub.macros': macros }, 'file:///ws/grub2/grub2.spec'), [TYPO]);
+});
+
+test('an rpmbuild tree: the file is found in ../SOURCES', async () => {
+  const macros = '%grubefiarch x64\n';
+  assert.deepEqual(await run({ '/home/u/rpmbuild/SOURCES/grub.macros': macros }, 'file:///home/u/rpmbuild/SPECS/grub2.spec'), [TYPO]);
+});
+
+test('a file that cannot be read: one information diagnostic on the line and no undefined-macro warnings', async () => {
+  assert.deepEqual(await run({}, 'file:///ws/grub2/grub2.spec'), [
+    'macro-file-unread information 10:1-10:20 Macros from %include %{SOURCE1} are unknown (grub.macros is neither next to the spec nor in ../SOURCES), so undefined macros are not reported for profiles that read this line',
+  ]);
+  assert.deepEqual(await run({ '/ws/grub2/grub.macros': '%global grubefiarch x64\n' }, 'untitled:Untitled-1'), [
+    'macro-file-unread information 10:1-10:20 Macros from %include %{SOURCE1} are unknown (the spec is not saved in a folder), so undefined macros are not reported for profiles that read this line',
+  ]);
+});
+
+test('an unread file on a line inactive for the profile does not silence the check', async () => {
+  const text = SPEC.replace('%include %{SOURCE1}', '%if 0%{?rhel}\n%include %{SOURCE1}\n%endif');
+  assert.deepEqual(await run({}, 'file:///ws/grub2/grub2.spec', text), [
+    'macro-file-unread hint 11:1-11:20 Macros from %include %{SOURCE1} are unknown (grub.macros is neither next to the spec nor in ../SOURCES), so undefined macros are not reported for profiles that read this line (inactive for fedora-rawhide)',
+    'undefined-macro warning 14:6-14:20 Macro %{grubefiarch} is not defined: rpm leaves it unexpanded (write %{?grubefiarch} if it is optional)',
+    'undefined-macro warning 14:21-14:33 Macro %{typo_arch} is not defined: rpm leaves it unexpanded (write %{?typo_arch} if it is optional)',
+  ]);
+});
+
+test('an edited macro file is read again', async () => {
+  const host = memoryHost({ '/ws/g/grub.macros': '%global grubefiarch x64\n' });
+  const service = createLanguageService();
+  const ctx = context(host);
+  const doc = (version: number) => ({ uri: 'file:///ws/g/grub2.spec', languageId: 'rpm-spec', version, text: SPEC });
+  const names = async (version: number) => (await service.diagnostics(doc(version), ctx)).filter((f) => f.code === 'undefined-macro').map((f) => (f.data as { name: string }).name);
+  assert.deepEqual(await names(1), ['typo_arch']);
+  host.files.set('/ws/g/grub.macros', new TextEncoder().encode('%global grubefiarch x64\n%global typo_arch 1\n'));
+  host.stat = async (p) => (host.files.has(p) ? { size: host.files.get(p)!.length, mtimeMs: 2 } : undefined);
+  assert.deepEqual(await names(2), []);
+});
