@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../common/findings';
 import type { SpecDocument } from '../../rpm/ast';
-import { macroFileRefs, macroNamesDefinedIn, type MacroFileRef } from '../../rpm/macroFiles';
+import { macroFileRefs, macroNamesDefinedIn } from '../../rpm/macroFiles';
 import { dirname, joinPath, uriToPath } from '../paths';
 import type { Host } from '../types';
 
@@ -26,7 +26,9 @@ const MAX_BYTES = 4 * 1024 * 1024;
 const cache = new Map<string, { mtimeMs: number; size: number; names: string[] }>();
 
 export async function externalMacros(doc: SpecDocument, uri: string, host: Host): Promise<ExternalMacros> {
-  const refs = refsOf(doc);
+  // Not cached in a WeakMap keyed by the tree: V8's young-generation collections treat its keys as live, so
+  // every superseded tree would reach the old generation. The scan is a pass over the reference names.
+  const refs = macroFileRefs(doc);
   if (refs.length === 0) return NO_EXTERNAL_MACROS;
   const specPath = uriToPath(uri);
   const names: string[] = [];
@@ -49,14 +51,6 @@ export async function externalMacros(doc: SpecDocument, uri: string, host: Host)
     });
   }
   return { names, unread, key: keys.join(',') };
-}
-
-/** The refs, cached on the tree (the diagnostics of every edit ask). */
-const refsByDoc = new WeakMap<SpecDocument, MacroFileRef[]>();
-function refsOf(doc: SpecDocument): MacroFileRef[] {
-  let refs = refsByDoc.get(doc);
-  if (!refs) refsByDoc.set(doc, (refs = macroFileRefs(doc)));
-  return refs;
 }
 
 async function readNames(host: Host, dir: string, file: string): Promise<{ path: string; mtimeMs: number; names: string[] } | undefined> {
