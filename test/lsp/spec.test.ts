@@ -1,8 +1,10 @@
 // The real bundled server over stdio, on spec files: diagnostics as published, settings, specInfo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawnServer, type Diagnostic } from './harness';
 
 /** The 16k-line EL8 selinux-policy spec from the corpus (large enough for the incremental path and the warm-up). */
@@ -156,4 +158,25 @@ test('a large spec is warmed up while idle: nothing more is published, and edits
   assert.deepEqual(edited, fresh);
   assert.equal(edited.length, opened.length);
   await client.shutdown();
+});
+
+test('macros from an %include file next to the spec: no undefined-macro warning, and go to definition opens the file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'macrofile-'));
+  try {
+    writeFileSync(join(dir, 'grub.macros'), '%global grubefiarch x64\n');
+    const text = SPEC.replace('Group:          Demo', 'Source1:        grub.macros\n%include %{SOURCE1}').replace('%endif', 'make %{grubefiarch} %{nosuch}');
+    const { client } = spawnServer();
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'grub2.spec')).href;
+    client.open(uri, 'rpm-spec', text);
+    const diags = await client.diagnostics(uri, { version: 1 });
+    assert.deepEqual(diags.filter((d) => d.code === 'undefined-macro').map((d) => d.message), [
+      'Macro %{nosuch} is not defined: rpm leaves it unexpanded (write %{?nosuch} if it is optional)',
+    ]);
+    const locations = await client.request('textDocument/definition', { textDocument: { uri }, position: { line: 13, character: 8 } });
+    assert.deepEqual(locations, [{ uri: pathToFileURL(join(dir, 'grub.macros')).href, range: { start: { line: 0, character: 8 }, end: { line: 0, character: 19 } } }]);
+    await client.shutdown();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

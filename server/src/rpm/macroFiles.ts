@@ -67,24 +67,49 @@ function plainName(name: string): string | undefined {
 
 const NOT_DEFINITIONS = new Set(['define', 'global', 'undefine', 'include', 'if', 'ifarch', 'ifnarch', 'ifos', 'ifnos', 'elif', 'elifarch', 'elifos', 'else', 'endif']);
 
+/** A definition in a macro file or spec fragment. */
+export interface FileMacro {
+  name: string;
+  /** Getopt string of a parametric macro. */
+  params?: string;
+  /** The body, continuation lines joined with newlines. */
+  body: string;
+  /** 0-based line and UTF-16 column of the name. */
+  line: number;
+  col: number;
+  /** Inside `%if`/`%ifarch`…: whether it applies depends on the build. */
+  conditional: boolean;
+}
+
 /**
- * The macro names a macro file (`%name body` lines) or a spec fragment (`%define`/`%global` lines, also
- * indented inside `%if`) defines. Continuation lines of a multi-line body are skipped.
+ * The definitions of a macro file (`%name body` lines) or a spec fragment (`%define`/`%global` lines, also
+ * indented inside `%if`). Continuation lines of a multi-line body belong to it.
  */
-export function macroNamesDefinedIn(text: string): string[] {
-  const names = new Set<string>();
-  let continued = false;
-  for (const line of text.split(/\r?\n/)) {
-    const wasContinued = continued;
-    continued = line.endsWith('\\');
-    if (wasContinued) continue;
-    const def = /^\s*%(?:define|global)\s+([A-Za-z_]\w*)/.exec(line);
-    if (def) {
-      names.add(def[1]);
+export function macroDefinitionsIn(text: string): FileMacro[] {
+  const out: FileMacro[] = [];
+  const lines = text.split(/\r?\n/);
+  let depth = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const directive = /^\s*%(if\w*|endif)\b/.exec(line)?.[1];
+    if (directive && (directive === 'endif' || /^if(arch|narch|os|nos)?$/.test(directive))) {
+      depth = directive === 'endif' ? Math.max(0, depth - 1) : depth + 1;
       continue;
     }
-    const file = /^%([A-Za-z_]\w*)(?=[\s(]|$)/.exec(line);
-    if (file && !NOT_DEFINITIONS.has(file[1]) && !SECTION_BY_NAME.has(file[1].toLowerCase()) && /^%\w+(\([^)]*\))?[ \t]+\S/.test(line)) names.add(file[1]);
+    const m = /^(\s*%(?:define|global)\s+)([A-Za-z_]\w*)(?:\(([^)]*)\))?[ \t]*(.*)$/.exec(line)
+      ?? /^(%)([A-Za-z_]\w*)(?:\(([^)]*)\))?[ \t]+(\S.*)$/.exec(line);
+    if (!m || (m[1] === '%' && (NOT_DEFINITIONS.has(m[2]) || SECTION_BY_NAME.has(m[2].toLowerCase())))) continue;
+    let body = m[4];
+    const first = i;
+    while (body.endsWith('\\') && i + 1 < lines.length) body = body.slice(0, -1) + '\n' + lines[++i];
+    const def: FileMacro = { name: m[2], body: body.trim(), line: first, col: m[1].length, conditional: depth > 0 };
+    if (m[3] !== undefined) def.params = m[3];
+    out.push(def);
   }
-  return [...names];
+  return out;
+}
+
+/** The names `macroDefinitionsIn` finds, once each. */
+export function macroNamesDefinedIn(text: string): string[] {
+  return [...new Set(macroDefinitionsIn(text).map((d) => d.name))];
 }

@@ -14,7 +14,7 @@ import type { InactiveRegionsResult, SpecInfoResult } from '../protocol';
 /** The spec service also answers the `specInfo` custom request. */
 export interface SpecDocumentService extends DocumentService {
   specInfo(doc: TextDoc, ctx: Context): SpecInfoResult;
-  inactiveRegions(doc: TextDoc, ctx: Context): InactiveRegionsResult;
+  inactiveRegions(doc: TextDoc, ctx: Context): Promise<InactiveRegionsResult>;
 }
 
 export interface Services {
@@ -79,7 +79,7 @@ export class LanguageService {
     return this.services['rpm-spec'].specInfo(doc, ctx);
   }
 
-  inactiveRegions(doc: TextDoc, ctx: Context): InactiveRegionsResult {
+  async inactiveRegions(doc: TextDoc, ctx: Context): Promise<InactiveRegionsResult> {
     if (this.kindOf(doc) !== 'rpm-spec') return { profile: ctx.settings.spec.profile, regions: [] };
     return this.services['rpm-spec'].inactiveRegions(doc, ctx);
   }

@@ -12,11 +12,12 @@ import { undefinedMacroFindings } from './checks/macros';
 import { rpmlintFindings } from './checks/rpmlint';
 import { structureFindings } from './checks/structure';
 import { profileFor, profileTable } from './macroEnv';
-import { NO_EXTERNAL_MACROS, type ExternalMacros } from './macroFiles';
+import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
-export function conditionsFor(doc: SpecDocument, settings: Settings): ConditionResult {
+/** How the spec's conditionals evaluate under the profile (with what its macro files define for every build). */
+export function conditionsFor(doc: SpecDocument, settings: Settings, external: ExternalMacros = NO_EXTERNAL_MACROS): ConditionResult {
   const profile = profileFor(settings.spec);
-  return evaluateConditionals(doc, profileTable(profile), settings.spec.arch);
+  return evaluateConditionals(doc, withExternal(profileTable(profile), external), settings.spec.arch);
 }
 
 /** rpm cannot read a spec with NUL bytes (UTF-16, binary): one clear error instead of a flood. */
@@ -56,7 +57,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
   const binary = binaryFinding(doc);
   if (binary) return [binary];
   const defined = new Set<string>();
-  const conditions = conditionsFor(doc, settings);
+  const conditions = conditionsFor(doc, settings, external);
   // With a macro file that rpm reads for this profile but we could not, any name may be defined.
   const unknowable = external.unread.some((f) => !isInactive(conditions, f.span.start));
   const all = [

@@ -25,8 +25,14 @@ export function createSpecService(): SpecDocumentService {
     // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
     onSave: (doc, ctx) => runBackends(doc, parseSpec(doc.text), ctx),
     completion: (doc, offset, ctx) => specCompletion(parsed(doc), offset, ctx.settings, ctx.host.now()),
-    hover: (doc, offset, ctx) => specHover(parsed(doc), offset, ctx.settings),
-    definition: (doc, offset) => specDefinition(parsed(doc), offset, doc.uri),
+    hover: async (doc, offset, ctx) => {
+      const tree = parsed(doc);
+      return specHover(tree, offset, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
+    },
+    definition: async (doc, offset, ctx) => {
+      const tree = parsed(doc);
+      return specDefinition(tree, offset, doc.uri, await externalMacros(tree, doc.uri, ctx.host));
+    },
     symbols: (doc) => specSymbols(parsed(doc)),
     folding: (doc) => specFolding(parsed(doc)),
     codeActions: async (doc, span, ctx) => {
@@ -35,9 +41,9 @@ export function createSpecService(): SpecDocumentService {
       return [...quickFixes(tree, found, span), ...releaseActions(tree, ctx.settings, ctx.host.now())];
     },
     specInfo: (doc, ctx) => specInfo(parsed(doc), ctx.settings.spec),
-    inactiveRegions: (doc, ctx) => {
+    inactiveRegions: async (doc, ctx) => {
       const tree = parsed(doc);
-      const regions = conditionsFor(tree, ctx.settings).inactive.map((s) => ({ startLine: lineOfOffset(tree, s.start), endLine: lineOfOffset(tree, Math.max(s.start, s.end - 1)) }));
+      const regions = conditionsFor(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host)).inactive.map((s) => ({ startLine: lineOfOffset(tree, s.start), endLine: lineOfOffset(tree, Math.max(s.start, s.end - 1)) }));
       return { profile: ctx.settings.spec.profile, regions };
     },
   };

@@ -1,13 +1,14 @@
 /**
  * The macro environment a spec sees: built-in values, the distro profile, the package's tags and the
  * spec's own definitions (in file order; a definition inside a conditional branch counts when the
- * branch can be taken).
+ * branch can be taken), over those of the files it includes or loads.
  */
 import type { SpecDocument } from '../../rpm/ast';
 import { MapMacroTable, type MacroTable } from '../../rpm/expand';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
 import { resolveProfile, type DistroProfile } from '../../rpm/profiles';
 import type { SpecSettings } from '../settings';
+import { NO_EXTERNAL_MACROS, withExternal } from './macroFiles';
 
 let builtinTable: MapMacroTable | undefined;
 
@@ -32,8 +33,8 @@ export function profileTable(profile: DistroProfile): MapMacroTable {
 }
 
 /** The table for expanding in `doc` under `profile`; `upToOffset` limits definitions to those before it. */
-export function specMacroTable(doc: SpecDocument, profile: DistroProfile, upToOffset = Infinity): MapMacroTable {
-  const table = new MapMacroTable(profileTable(profile));
+export function specMacroTable(doc: SpecDocument, profile: DistroProfile, upToOffset = Infinity, external = NO_EXTERNAL_MACROS): MapMacroTable {
+  const table = new MapMacroTable(withExternal(profileTable(profile), external, upToOffset));
   const tagMacros = new Set(['name', 'version', 'release', 'epoch', 'summary', 'license', 'url']);
   const main = doc.packages[0];
   const events: Array<{ at: number; apply: () => void }> = [];

@@ -1,18 +1,30 @@
 /**
  * Reads the files a spec takes macros from (`%include`, `%{load:}`; rpm/macroFiles.ts finds them) next to
  * the spec, as in a dist-git checkout, or in `../SOURCES/`, as in an rpmbuild tree. Their names count as
- * defined; when one cannot be read, an information diagnostic on its line says why, and the spec's
- * undefined-macro check is off unless that line is inactive for the profile (any name may come from it).
+ * defined, hover shows their definitions and go-to-definition opens them; when one cannot be read, an
+ * information diagnostic on its line says why, and the spec's undefined-macro check is off unless that line
+ * is inactive for the profile (any name may come from it).
  */
 import type { Finding } from '../../common/findings';
 import type { SpecDocument } from '../../rpm/ast';
-import { macroFileRefs, macroNamesDefinedIn } from '../../rpm/macroFiles';
-import { dirname, joinPath, uriToPath } from '../paths';
+import { MapMacroTable } from '../../rpm/expand';
+import { macroDefinitionsIn, macroFileRefs, type FileMacro } from '../../rpm/macroFiles';
+import { dirname, joinPath, pathToUri, uriToPath } from '../paths';
 import type { Host } from '../types';
 
-/** What the spec's macro files contribute to its diagnostics. */
+/** A definition from a macro file, with where it is and how the spec reads it. */
+export interface ExternalMacro extends FileMacro {
+  /** The file, as a URI, and its name as the spec names it (`grub.macros`). */
+  uri: string;
+  file: string;
+  /** Offset of the `%include`/`%{load:}` in the spec: the definition applies after it. */
+  at: number;
+}
+
+/** What the spec's macro files contribute. */
 export interface ExternalMacros {
-  /** Names the files define. */
+  defs: ExternalMacro[];
+  /** The names of `defs`. */
   names: string[];
   /** One information finding on each reference whose file could not be read: which names exist is then unknown. */
   unread: Finding[];
@@ -20,10 +32,10 @@ export interface ExternalMacros {
   key: string;
 }
 
-export const NO_EXTERNAL_MACROS: ExternalMacros = { names: [], unread: [], key: '' };
+export const NO_EXTERNAL_MACROS: ExternalMacros = { defs: [], names: [], unread: [], key: '' };
 
 const MAX_BYTES = 4 * 1024 * 1024;
-const cache = new Map<string, { mtimeMs: number; size: number; names: string[] }>();
+const cache = new Map<string, { mtimeMs: number; size: number; defs: FileMacro[] }>();
 
 export async function externalMacros(doc: SpecDocument, uri: string, host: Host): Promise<ExternalMacros> {
   // Not cached in a WeakMap keyed by the tree: V8's young-generation collections treat its keys as live, so
@@ -31,13 +43,14 @@ export async function externalMacros(doc: SpecDocument, uri: string, host: Host)
   const refs = macroFileRefs(doc);
   if (refs.length === 0) return NO_EXTERNAL_MACROS;
   const specPath = uriToPath(uri);
-  const names: string[] = [];
+  const defs: ExternalMacro[] = [];
   const unread: Finding[] = [];
   const keys: string[] = [];
   for (const ref of refs) {
-    const found = ref.file !== undefined && specPath !== undefined ? await readNames(host, dirname(specPath), ref.file) : undefined;
+    const found = ref.file !== undefined && specPath !== undefined ? await readDefs(host, dirname(specPath), ref.file) : undefined;
     if (found) {
-      names.push(...found.names);
+      const fileUri = pathToUri(found.path);
+      for (const d of found.defs) defs.push({ ...d, uri: fileUri, file: ref.file!, at: ref.span.start });
       keys.push(`${found.path}@${found.mtimeMs}`);
       continue;
     }
@@ -50,22 +63,33 @@ export async function externalMacros(doc: SpecDocument, uri: string, host: Host)
       message: `Macros from ${ref.shown} are unknown (${why}), so undefined macros are not reported for profiles that read this line`,
     });
   }
-  return { names, unread, key: keys.join(',') };
+  return { defs, names: [...new Set(defs.map((d) => d.name))], unread, key: keys.join(',') };
 }
 
-async function readNames(host: Host, dir: string, file: string): Promise<{ path: string; mtimeMs: number; names: string[] } | undefined> {
+/**
+ * `base` with the definitions that apply whatever the build (not inside `%if`/`%ifarch` in their file) and
+ * come before `upToOffset` in the spec: the table for values and conditions.
+ */
+export function withExternal(base: MapMacroTable, external: ExternalMacros, upToOffset = Infinity): MapMacroTable {
+  if (external.defs.length === 0) return base;
+  const table = new MapMacroTable(base);
+  for (const d of external.defs) if (!d.conditional && d.at < upToOffset) table.set(d.name, d.body, d.params);
+  return table;
+}
+
+async function readDefs(host: Host, dir: string, file: string): Promise<{ path: string; mtimeMs: number; defs: FileMacro[] } | undefined> {
   for (const rel of [file, `../SOURCES/${file}`]) {
     const path = joinPath(dir, rel);
     if (!path) continue;
     const st = await host.stat(path);
     if (!st || st.size > MAX_BYTES) continue;
     const hit = cache.get(path);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return { path, mtimeMs: st.mtimeMs, names: hit.names };
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return { path, mtimeMs: st.mtimeMs, defs: hit.defs };
     const data = await host.readFile(path);
     if (!data) continue;
-    const names = macroNamesDefinedIn(new TextDecoder().decode(data));
-    cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, names });
-    return { path, mtimeMs: st.mtimeMs, names };
+    const defs = macroDefinitionsIn(new TextDecoder().decode(data));
+    cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, defs });
+    return { path, mtimeMs: st.mtimeMs, defs };
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { lookupTag } from '../../rpm/tags';
 import type { Settings } from '../settings';
 import type { HoverRecord, LocationRecord } from '../types';
 import { profileFor, profileTable, specMacroTable } from './macroEnv';
+import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
 /** The innermost macro reference at `offset`. */
 export function refAt(doc: SpecDocument, offset: number): MacroRef | undefined {
@@ -31,19 +32,36 @@ function definitionText(doc: SpecDocument, name: string, before: number): string
   return `${code(text.length > 1200 ? text.slice(0, 1200) + '\n…' : text)}\nDefined on line ${d.line + 1}.`;
 }
 
-function valueUnderProfile(doc: SpecDocument, ref: MacroRef, settings: Settings): string | undefined {
+/** The definitions of `name` in the spec's macro files, for hover (at most three). */
+function externalText(external: ExternalMacros, name: string): string | undefined {
+  const defs = external.defs.filter((d) => d.name === name);
+  if (defs.length === 0) return undefined;
+  const shown = defs.slice(0, 3).map((d) => {
+    const head = `%${d.name}${d.params !== undefined ? `(${d.params})` : ''} `;
+    const body = d.body.length > 600 ? d.body.slice(0, 600) + '\n…' : d.body;
+    return `${code(head + body)}\n${d.file}, line ${d.line + 1}${d.conditional ? ' (inside a conditional there)' : ''}.`;
+  });
+  if (defs.length > 3) shown.push(`…and ${defs.length - 3} more in ${defs[3].file}.`);
+  return shown.join('\n\n');
+}
+
+function valueUnderProfile(doc: SpecDocument, ref: MacroRef, settings: Settings, external: ExternalMacros): string | undefined {
   if (ref.form === 'shell' || ref.form === 'lua') return 'Runs code when rpm expands it; its value is never computed here.';
   const profile = profileFor(settings.spec);
-  const table = specMacroTable(doc, profile, ref.start);
+  const table = specMacroTable(doc, profile, ref.start, external);
   const source = doc.text.slice(ref.start, ref.end);
   const r = expandMacros(source, table, { maxDepth: 32, maxLength: 2000 });
   if (r.unknown) return `Under **${profile.id}** its value needs code (shell or Lua) and is not computed.`;
-  if (!ref.conditional && r.text === source && !table.get(ref.name)) return `Not defined under **${profile.id}**.`;
+  if (!ref.conditional && r.text === source && !table.get(ref.name)) {
+    return external.defs.some((d) => d.name === ref.name)
+      ? `Under **${profile.id}**: defined inside a conditional in ${external.defs.find((d) => d.name === ref.name)!.file}; its value is not computed.`
+      : `Not defined under **${profile.id}**.`;
+  }
   const v = r.text.length > 500 ? r.text.slice(0, 500) + '…' : r.text;
   return `Under **${profile.id}**: \`${source}\` → ${v === '' ? '*(empty)*' : '`' + v.replace(/`/g, "'") + '`'}`;
 }
 
-export function specHover(doc: SpecDocument, offset: number, settings: Settings): HoverRecord | null {
+export function specHover(doc: SpecDocument, offset: number, settings: Settings, external = NO_EXTERNAL_MACROS): HoverRecord | null {
   const ref = refAt(doc, offset);
   if (ref) {
     const parts: string[] = [];
@@ -52,7 +70,7 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings)
     else {
       const name = ref.name;
       parts.push(`**%${name}**`);
-      const own = definitionText(doc, name, ref.start);
+      const own = definitionText(doc, name, ref.start) ?? externalText(external, name);
       const b = builtinMacro(name);
       const bcond = doc.bconds.find((x) => `with_${x.name}` === name || `without_${x.name}` === name);
       if (own) parts.push(own);
@@ -60,7 +78,7 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings)
       else if (b) parts.push([b.doc, `*${b.from}*`].filter(Boolean).join('\n\n'));
       else if (!/^(\d+|\*\*?|#|-\w\*?)$/.test(name)) parts.push('Not defined in this spec nor known as a standard macro.');
     }
-    const value = valueUnderProfile(doc, ref, settings);
+    const value = valueUnderProfile(doc, ref, settings, external);
     if (value) parts.push(value);
     return { markdown: parts.join('\n\n'), span: { start: ref.start, end: ref.end } };
   }
@@ -81,7 +99,7 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings)
     const bi = c.branches.findIndex((b) => b.keywordSpan.start <= offset && offset <= Math.max(b.keywordSpan.end, b.exprSpan.end));
     if (bi < 0) continue;
     const profile = profileFor(settings.spec);
-    const state = evaluateConditionals(doc, profileTable(profile), settings.spec.arch).states[c.index][bi];
+    const state = evaluateConditionals(doc, withExternal(profileTable(profile), external), settings.spec.arch).states[c.index][bi];
     const b = c.branches[bi];
     const words = { active: 'taken', inactive: 'not taken', unknown: 'unknown (needs code or an undefined macro)' };
     return { markdown: `**%${b.keyword}** ${b.expr ? '`' + b.expr + '`' : ''}\n\nUnder **${profile.id}** (${settings.spec.arch}): ${words[state]}.`, span: { start: b.keywordSpan.start, end: Math.max(b.keywordSpan.end, b.exprSpan.end) } };
@@ -89,7 +107,7 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings)
   return null;
 }
 
-export function specDefinition(doc: SpecDocument, offset: number, uri: string): LocationRecord[] {
+export function specDefinition(doc: SpecDocument, offset: number, uri: string, external = NO_EXTERNAL_MACROS): LocationRecord[] {
   const ref = refAt(doc, offset);
   if (ref && ref.name) {
     const name = ref.name;
@@ -105,6 +123,8 @@ export function specDefinition(doc: SpecDocument, offset: number, uri: string): 
     const bname = withArg ?? /^_?with(out)?_(\w+)$/.exec(name)?.[2];
     const b = bname ? doc.bconds.find((x) => x.name === bname) : undefined;
     if (b) return [{ uri, span: b.nameSpan }];
+    const ext = external.defs.find((x) => x.name === name);
+    if (ext) return [{ uri: ext.uri, range: { start: { line: ext.line, character: ext.col }, end: { line: ext.line, character: ext.col + name.length } } }];
     const tagKey = name.toLowerCase();
     const tag = ['name', 'version', 'release', 'epoch', 'summary', 'license', 'url'].includes(tagKey) ? doc.packages[0].tags.find((t) => t.key === tagKey) : undefined;
     if (tag) return [{ uri, span: tag.span }];

@@ -58,3 +58,40 @@ test('an edited macro file is read again', async () => {
   host.stat = async (p) => (host.files.has(p) ? { size: host.files.get(p)!.length, mtimeMs: 2 } : undefined);
   assert.deepEqual(await names(2), []);
 });
+
+const MACROS = ['%global grubefiarch x64', '%ifarch x86_64', '%global grubxenarch x86_64-xen', '%endif', '%global with_xen 0', ''].join('\n');
+const WITH_XEN = SPEC.replace('%build', '%if 0%{with_xen}\n%package xen\nSummary: x\n%description xen\nx\n%endif\n%build');
+
+test('hover shows a definition from the macro file and its value under the profile', async () => {
+  const service = createLanguageService();
+  const ctx = context(memoryHost({ '/ws/grub2/grub.macros': MACROS }));
+  const doc = { uri: 'file:///ws/grub2/grub2.spec', languageId: 'rpm-spec', version: 1, text: SPEC };
+  const at = (s: string) => SPEC.indexOf(s) + 3;
+  const hover = await service.hover(doc, at('%{grubefiarch}'), ctx);
+  assert.equal(hover!.markdown, [
+    '**%grubefiarch**', '```rpm-spec\n%grubefiarch x64\n```\ngrub.macros, line 1.', 'Under **fedora-rawhide**: `%{grubefiarch}` → `x64`',
+  ].join('\n\n'));
+  const conditional = await service.hover({ ...doc, text: SPEC.replace('%{typo_arch}', '%{grubxenarch}') }, at('%{typo_arch}'), ctx);
+  assert.equal(conditional!.markdown, [
+    '**%grubxenarch**', '```rpm-spec\n%grubxenarch x86_64-xen\n```\ngrub.macros, line 3 (inside a conditional there).',
+    'Under **fedora-rawhide**: defined inside a conditional in grub.macros; its value is not computed.',
+  ].join('\n\n'));
+});
+
+test('go to definition opens the macro file at the name', async () => {
+  const service = createLanguageService();
+  const ctx = context(memoryHost({ '/ws/grub2/grub.macros': MACROS }));
+  const doc = { uri: 'file:///ws/grub2/grub2.spec', languageId: 'rpm-spec', version: 1, text: SPEC };
+  assert.deepEqual(await service.definition(doc, SPEC.indexOf('%{grubefiarch}') + 4, ctx), [
+    { uri: 'file:///ws/grub2/grub.macros', range: { start: { line: 0, character: 8 }, end: { line: 0, character: 19 } } },
+  ]);
+});
+
+test('conditionals use what the macro file defines for every build', async () => {
+  const service = createLanguageService();
+  const doc = { uri: 'file:///ws/grub2/grub2.spec', languageId: 'rpm-spec', version: 1, text: WITH_XEN };
+  const withFile = await service.inactiveRegions(doc, context(memoryHost({ '/ws/grub2/grub.macros': MACROS })));
+  assert.deepEqual(withFile, { profile: 'fedora-rawhide', regions: [{ startLine: 11, endLine: 14 }] });
+  // Without the file, %{with_xen} is unknown: nothing is faded.
+  assert.deepEqual(await service.inactiveRegions(doc, context(memoryHost({}))), { profile: 'fedora-rawhide', regions: [] });
+});
