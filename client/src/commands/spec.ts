@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './index';
 
-export const PROFILES: Array<{ id: string; label: string }> = [
-  { id: 'fedora-rawhide', label: 'Fedora Rawhide' }, { id: 'fedora-45', label: 'Fedora 45' }, { id: 'fedora-44', label: 'Fedora 44' },
-  { id: 'el10', label: 'CentOS Stream 10 / EL10' }, { id: 'el9', label: 'CentOS Stream 9 / EL9' }, { id: 'el8', label: 'CentOS Stream 8 / EL8' },
-  { id: 'el10-hs', label: 'Hyperscale main (c10s, .hs.el10)' }, { id: 'el9-hs', label: 'Hyperscale main (c9s, .hs.el9)' },
-  { id: 'el10-hsx', label: 'Hyperscale experimental (c10s, .hsx.el10)' }, { id: 'el9-hsx', label: 'Hyperscale experimental (c9s, .hsx.el9)' },
-  { id: 'el10-hs-fb', label: 'Hyperscale facebook (c10s)' }, { id: 'el9-hs-fb', label: 'Hyperscale facebook (c9s)' },
+/** The server's profiles (server/src/rpm/profiles.ts; a unit test keeps the two lists equal), with their target's rpm. */
+export const PROFILES: Array<{ id: string; label: string; rpm: string }> = [
+  { id: 'fedora-rawhide', label: 'Fedora Rawhide', rpm: '6.0' }, { id: 'fedora-45', label: 'Fedora 45', rpm: '6.0' }, { id: 'fedora-44', label: 'Fedora 44', rpm: '6.0' },
+  { id: 'el10', label: 'CentOS Stream 10 / EL10', rpm: '4.19' }, { id: 'el9', label: 'CentOS Stream 9 / EL9', rpm: '4.16' }, { id: 'el8', label: 'CentOS Stream 8 / EL8', rpm: '4.14' },
+  { id: 'el10-hs', label: 'Hyperscale main (c10s, .hs.el10)', rpm: '4.19' }, { id: 'el9-hs', label: 'Hyperscale main (c9s, .hs.el9)', rpm: '4.16' },
+  { id: 'el10-hsx', label: 'Hyperscale experimental (c10s, .hsx.el10)', rpm: '4.19' }, { id: 'el9-hsx', label: 'Hyperscale experimental (c9s, .hsx.el9)', rpm: '4.16' },
+  { id: 'el10-hs-fb', label: 'Hyperscale facebook (c10s)', rpm: '4.19' }, { id: 'el9-hs-fb', label: 'Hyperscale facebook (c9s)', rpm: '4.16' },
 ];
 
 async function sourceAction(kind: string): Promise<void> {
@@ -22,7 +23,7 @@ export function specCommands(_ctx: CommandContext): Record<string, (...args: unk
       const config = vscode.workspace.getConfiguration('hyperscale');
       const current = config.get<string>('spec.profile') ?? 'fedora-rawhide';
       const chosen = typeof id === 'string' ? id : (await vscode.window.showQuickPick(
-        PROFILES.map((p) => ({ label: p.label, description: p.id === current ? `${p.id} (current)` : p.id, id: p.id })),
+        PROFILES.map((p) => ({ label: p.label, description: `${p.id} · rpm ${p.rpm}${p.id === current ? ' (current)' : ''}`, id: p.id })),
         { title: 'Distro profile for spec files' }))?.id;
       if (!chosen) return;
       const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;

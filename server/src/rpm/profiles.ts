@@ -3,7 +3,8 @@
  * EPEL/CentOS Stream, and the CentOS Hyperscale SIG's build tags). Hyperscale facts from the SIG's
  * "Building packages" guide (sigs.centos.org/hyperscale/internal/building): every build tag sets
  * `%centos_hs 1`; main tags use `%dist .hs.elN`, experimental `.hsx.elN`, facebook `.hs+fb.elN` with
- * `%facebook 1`.
+ * `%facebook 1`. The rpm each target builds with: Fedora 39-40 4.19, 41-42 4.20, 43 and later 6.0
+ * (rpm 6.0.1 in Fedora 43, agx/git-buildpackage#98); EL8 4.14, EL9 4.16, EL10 4.19.
  */
 
 export interface DistroProfile {
@@ -13,6 +14,8 @@ export interface DistroProfile {
   macros: Record<string, string>;
   /** Release numbering of a SIG rebuild: Fedora's release with `.N` appended (2 -> 2.1). */
   sigRebuild: boolean;
+  /** The rpm version the target builds with, `major.minor`. */
+  rpm: string;
 }
 
 /** Fedora's development branch at the time of this release of the extension (a setting can change it). */
@@ -35,17 +38,19 @@ function fedora(n: number, label: string): DistroProfile {
     label,
     macros: { fedora: String(n), [`fc${n}`]: '1', dist: `.fc${n}` },
     sigRebuild: false,
+    rpm: n >= 43 ? '6.0' : n >= 41 ? '4.20' : n >= 39 ? '4.19' : '4.18',
   };
 }
 
 function el(n: number, variant: '' | 'hs' | 'hsx' | 'hs-fb'): DistroProfile {
   const base: Record<string, string> = { rhel: String(n), centos: String(n), [`el${n}`]: '1', dist: `.el${n}` };
-  if (variant === '') return { id: `el${n}`, label: `CentOS Stream ${n} / EL${n}`, macros: base, sigRebuild: false };
+  const rpm = n >= 10 ? '4.19' : n === 9 ? '4.16' : '4.14';
+  if (variant === '') return { id: `el${n}`, label: `CentOS Stream ${n} / EL${n}`, macros: base, sigRebuild: false, rpm };
   const dist = variant === 'hs' ? `.hs.el${n}` : variant === 'hsx' ? `.hsx.el${n}` : `.hs+fb.el${n}`;
   const macros: Record<string, string> = { ...base, centos_hs: '1', dist };
   if (variant === 'hs-fb') macros.facebook = '1';
   const what = variant === 'hs' ? 'main' : variant === 'hsx' ? 'experimental' : 'facebook';
-  return { id: `el${n}-${variant}`, label: `Hyperscale ${what} (c${n}s, ${dist})`, macros, sigRebuild: true };
+  return { id: `el${n}-${variant}`, label: `Hyperscale ${what} (c${n}s, ${dist})`, macros, sigRebuild: true, rpm };
 }
 
 /** The built-in profiles, in picker order. */

@@ -39,6 +39,8 @@ export interface SpecSettings {
   arch: string;
   /** Extra or overridden macro values for the profile (null removes one). */
   profileMacros: Record<string, string | null>;
+  /** The rpm version the target builds with (`major.minor`), when it is not the profile's; '' for the profile's. */
+  rpmVersion: string;
   /** Run the real tools on save (trusted workspaces only): they execute the spec's %() and Lua. */
   backends: { rpmspec: boolean; rpmlint: boolean; timeoutMs: number };
 }
@@ -46,7 +48,7 @@ export interface SpecSettings {
 export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   debounceMs: 0,
-  spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {}, backends: { rpmspec: false, rpmlint: false, timeoutMs: 30000 } },
+  spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {}, rpmVersion: '', backends: { rpmspec: false, rpmlint: false, timeoutMs: 30000 } },
   changelog: { name: '', email: '' },
   kiwi: { compsFiles: [], mode: 'dnf', compsRepositoryUrl: '', fetchTimeoutMs: 10000, cacheTtlSeconds: 3600, workspaceComps: true, schemaPath: '', schemaValidation: true },
 };
@@ -126,6 +128,7 @@ function normalizeSpec(raw: unknown): SpecSettings {
     profile: typeof r.profile === 'string' && r.profile ? r.profile : d.profile,
     arch: typeof r.arch === 'string' && /^[\w.-]+$/.test(r.arch) ? r.arch : d.arch,
     profileMacros,
+    rpmVersion: typeof r.rpmVersion === 'string' ? /^\s*(\d+\.\d+)/.exec(r.rpmVersion)?.[1] ?? '' : '',
     backends: (() => {
       const b = isObject(r.backends) ? r.backends : {};
       return { rpmspec: b.rpmspec === true, rpmlint: b.rpmlint === true, timeoutMs: num(b.timeoutMs, 30000, 1000, 600000) };

@@ -49,6 +49,10 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'hardcoded-library-path':
         if (typeof data.replacement === 'string') out.push(fix(`Replace with ${data.replacement}`, f, [{ span: f.span, newText: data.replacement }]));
         break;
+      case 'patch-number-suffix':
+      case 'patch-positional-number':
+        if (typeof data.replacement === 'string' && data.replacement) out.push(fix(`Write ${data.replacement} (every rpm reads it)`, f, [{ span: f.span, newText: data.replacement }]));
+        break;
       case 'macro-in-comment':
       case 'macro-in-%changelog':
         if (typeof data.escape === 'string') out.push(fix(`Escape as ${data.escape}`, f, [{ span: f.span, newText: data.escape }]));

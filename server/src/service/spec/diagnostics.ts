@@ -11,6 +11,7 @@ import { changelogFindings } from './checks/changelog';
 import { undefinedMacroFindings } from './checks/macros';
 import { rpmlintFindings } from './checks/rpmlint';
 import { structureFindings } from './checks/structure';
+import { patchSyntaxFindings } from './checks/patchSyntax';
 import { profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -64,6 +65,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...structureFindings(doc),
     ...changelogFindings(doc),
     ...rpmlintFindings(doc, defined),
+    ...patchSyntaxFindings(doc, profileFor(settings.spec)),
     ...external.unread,
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.names], defined)),
   ];

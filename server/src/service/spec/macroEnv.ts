@@ -22,7 +22,8 @@ export function builtinMacroTable(): MacroTable {
 }
 
 export function profileFor(settings: SpecSettings): DistroProfile {
-  return resolveProfile(settings.profile, settings.arch, settings.profileMacros);
+  const profile = resolveProfile(settings.profile, settings.arch, settings.profileMacros);
+  return settings.rpmVersion ? { ...profile, rpm: settings.rpmVersion } : profile;
 }
 
 /** Built-in macros overlaid with the profile's values. */

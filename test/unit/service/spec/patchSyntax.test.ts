@@ -1,0 +1,74 @@
+// The %patch syntaxes against the rpm of the profile's target: %patchN (removed in rpm 4.20) and a
+// positional %patch N (applies Patch0 too before rpm 4.18), with the quick fix to %patch -P N.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSpec } from '../../../../server/src/rpm/parser';
+import { quickFixes } from '../../../../server/src/service/spec/actions';
+import { specDiagnostics } from '../../../../server/src/service/spec/diagnostics';
+import { normalizeSettings } from '../../../../server/src/service/settings';
+import { BASE, diag } from './helpers';
+
+const SPEC = BASE.replace('License:        MIT', 'License:        MIT\nPatch0:         a.patch\nPatch1:         b.patch\nPatch2:         c.patch') + [
+  '%prep',
+  '%setup -q',
+  '%patch0 -p1',
+  '  %patch01 -p1 -b .orig',
+  '%patch -p1 2',
+  '%patch -P 1 -p1',
+  '%patch -p 1 -P2',
+  '%patch 1 2',
+  '%build',
+  '%patch1',
+].join('\n') + '\n';
+const CODES = ['patch-number-suffix', 'patch-positional-number'];
+
+test('rawhide (rpm 6.0) and Fedora 41 (rpm 4.20): %patchN in %prep is a build error', () => {
+  assert.deepEqual(diag(SPEC, CODES), [
+    'patch-number-suffix error 14:1-14:8 %patch0 is a build error since rpm 4.20 (fedora-rawhide: rpm 6.0): write %patch -P 0',
+    'patch-number-suffix error 15:3-15:11 %patch01 is a build error since rpm 4.20 (fedora-rawhide: rpm 6.0): write %patch -P 1',
+  ]);
+  assert.equal(diag(SPEC, CODES, { spec: { profile: 'fedora-41' } })[0],
+    'patch-number-suffix error 14:1-14:8 %patch0 is a build error since rpm 4.20 (fedora-41: rpm 4.20): write %patch -P 0');
+});
+
+test('EL10 and Fedora 40 (rpm 4.19): %patchN is deprecated; positional numbers are fine', () => {
+  assert.deepEqual(diag(SPEC, CODES, { spec: { profile: 'el10-hs' } }), [
+    'patch-number-suffix warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (el10-hs: rpm 4.19) and a build error from rpm 4.20: write %patch -P 0',
+    'patch-number-suffix warning 15:3-15:11 %patch01 is deprecated since rpm 4.18 (el10-hs: rpm 4.19) and a build error from rpm 4.20: write %patch -P 1',
+  ]);
+  assert.equal(diag(SPEC, CODES, { spec: { profile: 'fedora-40' } })[0],
+    'patch-number-suffix warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (fedora-40: rpm 4.19) and a build error from rpm 4.20: write %patch -P 0');
+});
+
+test('EL9 (rpm 4.16) and EL8 (rpm 4.14): a positional %patch N also applies Patch0; %patchN and -P are fine', () => {
+  assert.deepEqual(diag(SPEC, CODES, { spec: { profile: 'el9-hs' } }), [
+    'patch-positional-number warning 16:1-16:13 %patch 2 also applies Patch0 with rpm before 4.18 (el9-hs: rpm 4.16): write %patch -P 2, which every rpm reads',
+    'patch-positional-number warning 19:1-19:9 %patch 1 also applies Patch0 with rpm before 4.18 (el9-hs: rpm 4.16): write %patch -P 1, which every rpm reads (one %patch -P line per patch: -P 1, -P 2)',
+  ]);
+  assert.equal(diag(SPEC, CODES, { spec: { profile: 'el8' } }).length, 2);
+});
+
+test('the rpmVersion setting overrides the profile\'s rpm', () => {
+  assert.deepEqual(diag(SPEC, CODES, { spec: { profile: 'el9', rpmVersion: '4.18.2' } }), [
+    'patch-number-suffix warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (el9: rpm 4.18) and a build error from rpm 4.20: write %patch -P 0',
+    'patch-number-suffix warning 15:3-15:11 %patch01 is deprecated since rpm 4.18 (el9: rpm 4.18) and a build error from rpm 4.20: write %patch -P 1',
+  ]);
+});
+
+test('quick fixes write %patch -P N, which every rpm reads; several positional numbers get none', () => {
+  const apply = (settings: unknown) => {
+    const doc = parseSpec(SPEC);
+    const found = specDiagnostics(doc, normalizeSettings(settings)).filter((f) => CODES.includes(f.code));
+    const edits = found.flatMap((f) => quickFixes(doc, [f], f.span)).map((a) => ({ title: a.title, edit: a.edits[0] }));
+    let text = SPEC;
+    for (const { edit } of [...edits].sort((a, b) => b.edit.span.start - a.edit.span.start)) text = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+    return { titles: edits.map((e) => e.title), text };
+  };
+  const rawhide = apply({});
+  assert.deepEqual(rawhide.titles, ['Write %patch -P 0 (every rpm reads it)', 'Write %patch -P 1 (every rpm reads it)']);
+  assert.ok(rawhide.text.includes('\n%patch -P 0 -p1\n  %patch -P 1 -p1 -b .orig\n'));
+  assert.deepEqual(diag(rawhide.text, CODES), []);
+  const el9 = apply({ spec: { profile: 'el9' } });
+  assert.deepEqual(el9.titles, ['Write %patch -p1 -P 2 (every rpm reads it)']);
+  assert.ok(el9.text.includes('\n%patch -p1 -P 2\n'));
+});
