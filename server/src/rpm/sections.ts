@@ -10,6 +10,8 @@ export interface SectionInfo {
   shell: boolean;
   /** Options the header takes. */
   options: string;
+  /** The rpm version that introduced it, when recent. */
+  since?: string;
 }
 
 const SCRIPTLETS: Array<[string, string]> = [
@@ -32,22 +34,25 @@ export const SECTIONS: SectionInfo[] = [
   { name: 'package', kind: 'package', doc: 'Declares a subpackage: `%package devel` (named `%{name}-devel`) or `%package -n fullname`.', shell: false, options: '-n' },
   { name: 'description', kind: 'description', doc: 'The long description of the main package or of a subpackage.', shell: false, options: '-n -l' },
   { name: 'prep', kind: 'prep', doc: 'Unpacks the sources and applies patches (`%autosetup`).', shell: true, options: '-a -p' },
-  { name: 'conf', kind: 'conf', doc: 'Configures the build (rpm >= 4.18), e.g. `%configure` or `%cmake`.', shell: true, options: '-a -p' },
-  { name: 'generate_buildrequires', kind: 'generate_buildrequires', doc: 'Prints BuildRequires generated at build time (e.g. `%pyproject_buildrequires`).', shell: true, options: '-a -p' },
+  { name: 'conf', kind: 'conf', doc: 'Configures the build (rpm >= 4.18), e.g. `%configure` or `%cmake`.', shell: true, options: '-a -p', since: '4.18' },
+  { name: 'generate_buildrequires', kind: 'generate_buildrequires', doc: 'Prints BuildRequires generated at build time (e.g. `%pyproject_buildrequires`; rpm >= 4.15).', shell: true, options: '-a -p', since: '4.15' },
   { name: 'build', kind: 'build', doc: 'Compiles the software (e.g. `%make_build`).', shell: true, options: '-a -p' },
   { name: 'install', kind: 'install', doc: 'Installs into `%{buildroot}` (e.g. `%make_install`).', shell: true, options: '-a -p' },
   { name: 'check', kind: 'check', doc: 'Runs the test suite.', shell: true, options: '-a -p' },
   { name: 'clean', kind: 'clean', doc: 'Obsolete: rpm cleans the build root itself.', shell: true, options: '' },
   { name: 'files', kind: 'files', doc: 'The files of the main package or a subpackage; `-f file` adds a file list.', shell: false, options: '-n -f' },
   { name: 'changelog', kind: 'changelog', doc: 'The package history, newest entry first, or `%autochangelog`.', shell: false, options: '' },
-  ...SCRIPTLETS.map(([name, when]): SectionInfo => ({ name, kind: 'scriptlet', doc: `Scriptlet run ${when}; \`-p <interpreter>\` selects the interpreter.`, shell: true, options: '-n -p -e -f' })),
+  ...SCRIPTLETS.map(([name, when]): SectionInfo => ({
+    name, kind: 'scriptlet', doc: `Scriptlet run ${when}; \`-p <interpreter>\` selects the interpreter.`, shell: true, options: '-n -p -e -f',
+    ...(name.endsWith('untrans') ? { since: '4.18' } : {}),
+  })),
   ...TRIGGERS.map((name): SectionInfo => ({ name, kind: 'trigger', doc: `Trigger scriptlet: \`%${name} -- othername\` runs when the other package changes.`, shell: true, options: '-n -p' })),
   ...FILETRIGGERS.map((name): SectionInfo => ({ name, kind: 'filetrigger', doc: `File trigger: \`%${name} -- /path\` runs when files under the path change.`, shell: true, options: '-n -p -P' })),
   { name: 'verifyscript', kind: 'verifyscript', doc: 'Script run by `rpm -V`.', shell: true, options: '-n -p' },
   { name: 'sepolicy', kind: 'sepolicy', doc: 'SELinux policy modules.', shell: false, options: '-n' },
-  { name: 'sourcelist', kind: 'sourcelist', doc: 'A list of sources, one per line (rpm >= 4.15).', shell: false, options: '' },
-  { name: 'patchlist', kind: 'patchlist', doc: 'A list of patches, one per line (rpm >= 4.15).', shell: false, options: '' },
-  { name: 'end', kind: 'end', doc: 'Ends the current section (rpm >= 4.19).', shell: false, options: '' },
+  { name: 'sourcelist', kind: 'sourcelist', doc: 'A list of sources, one per line (rpm >= 4.15).', shell: false, options: '', since: '4.15' },
+  { name: 'patchlist', kind: 'patchlist', doc: 'A list of patches, one per line (rpm >= 4.15).', shell: false, options: '', since: '4.15' },
+  { name: 'end', kind: 'end', doc: 'Ends the current section (e.g. after a file trigger script).', shell: false, options: '' },
 ];
 
 export const SECTION_BY_NAME = new Map(SECTIONS.map((s) => [s.name, s]));

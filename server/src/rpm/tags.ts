@@ -32,7 +32,7 @@ export const TAGS: TagInfo[] = [
   { name: 'Epoch', doc: 'An unsigned number that overrides version comparison; avoid unless needed.', single: true, singleToken: true },
   { name: 'Summary', doc: 'One-line summary of the package (no trailing period).', single: true, qualifiers: [] },
   { name: 'License', doc: 'SPDX license expression of the binary package contents.', single: true },
-  { name: 'SourceLicense', doc: 'SPDX license expression of the source package, when it differs from License.', single: true, mainOnly: true, since: '4.19' },
+  { name: 'SourceLicense', doc: 'SPDX license expression of the source package, when it differs from License.', single: true, mainOnly: true, since: '4.18' },
   { name: 'URL', doc: 'Upstream project home page.', single: true, singleToken: true },
   { name: 'BugURL', doc: 'Where to report bugs.', single: true, singleToken: true },
   { name: 'VCS', doc: 'Version control location of the sources.', single: true },

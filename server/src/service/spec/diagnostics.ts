@@ -12,6 +12,7 @@ import { undefinedMacroFindings } from './checks/macros';
 import { rpmlintFindings } from './checks/rpmlint';
 import { structureFindings } from './checks/structure';
 import { patchSyntaxFindings } from './checks/patchSyntax';
+import { newerRpmFindings } from './checks/newerRpm';
 import { profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -66,6 +67,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...changelogFindings(doc),
     ...rpmlintFindings(doc, defined),
     ...patchSyntaxFindings(doc, profileFor(settings.spec)),
+    ...newerRpmFindings(doc, profileFor(settings.spec)),
     ...external.unread,
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.names], defined)),
   ];

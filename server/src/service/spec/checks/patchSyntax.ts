@@ -13,7 +13,8 @@ import type { DistroProfile } from '../../../rpm/profiles';
 /** `%patch` options that take a value (build/parsePrep.c). */
 const WITH_VALUE = new Set(['-P', '-p', '-F', '-b', '-z', '-d', '-o', '-D']);
 
-const atLeast = (version: string, major: number, minor: number): boolean => {
+/** Whether rpm `version` (`major.minor`) is at least `major.minor`. */
+export const atLeast = (version: string, major: number, minor: number): boolean => {
   const [a, b] = version.split('.').map(Number);
   return a > major || (a === major && b >= minor);
 };

@@ -1,5 +1,6 @@
-// The %patch syntaxes against the rpm of the profile's target: %patchN (removed in rpm 4.20) and a
-// positional %patch N (applies Patch0 too before rpm 4.18), with the quick fix to %patch -P N.
+// Checks against the rpm of the profile's target: the %patch syntaxes (%patchN, removed in rpm 4.20; a
+// positional %patch N, which applies Patch0 too before rpm 4.18; the quick fix to %patch -P N) and tags,
+// sections and section options newer than that rpm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpec } from '../../../../server/src/rpm/parser';
@@ -71,4 +72,28 @@ test('quick fixes write %patch -P N, which every rpm reads; several positional n
   const el9 = apply({ spec: { profile: 'el9' } });
   assert.deepEqual(el9.titles, ['Write %patch -p1 -P 2 (every rpm reads it)']);
   assert.ok(el9.text.includes('\n%patch -p1 -P 2\n'));
+});
+
+test('tags, sections and section options newer than the target\'s rpm are errors', () => {
+  const text = BASE.replace('License:        MIT', 'License:        MIT\nSourceLicense:  MIT AND BSD-3-Clause\nBuildSystem:    cmake') + [
+    '%conf',
+    '%cmake',
+    '%build -a',
+    'make extra',
+    '%preuntrans',
+    'true',
+  ].join('\n') + '\n';
+  const codes = ['needs-newer-rpm'];
+  assert.deepEqual(diag(text, codes, { spec: { profile: 'el9-hs' } }), [
+    'needs-newer-rpm error 6:1-6:14 SourceLicense: needs rpm >= 4.18; el9-hs builds with rpm 4.16, which stops with "Unknown tag"',
+    'needs-newer-rpm error 7:1-7:12 BuildSystem: needs rpm >= 4.20; el9-hs builds with rpm 4.16, which stops with "Unknown tag"',
+    'needs-newer-rpm error 11:1-11:6 %conf needs rpm >= 4.18; el9-hs builds with rpm 4.16, which does not know this section',
+    'needs-newer-rpm error 13:8-13:10 %build -a (append to the section) needs rpm >= 4.20; el9-hs builds with rpm 4.16',
+    'needs-newer-rpm error 15:1-15:12 %preuntrans needs rpm >= 4.18; el9-hs builds with rpm 4.16, which does not know this section',
+  ]);
+  assert.deepEqual(diag(text, codes, { spec: { profile: 'el10' } }), [
+    'needs-newer-rpm error 7:1-7:12 BuildSystem: needs rpm >= 4.20; el10 builds with rpm 4.19, which stops with "Unknown tag"',
+    'needs-newer-rpm error 13:8-13:10 %build -a (append to the section) needs rpm >= 4.20; el10 builds with rpm 4.19',
+  ]);
+  assert.deepEqual(diag(text, codes), []);
 });
