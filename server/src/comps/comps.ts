@@ -12,9 +12,16 @@ export interface CompsPackage {
   arch?: string;
 }
 
+/** Where an id is written in the comps text: 0-based line and UTF-16 column of its first character. */
+export interface CompsAt {
+  line: number;
+  col: number;
+}
+
 export interface CompsGroup {
   kind: 'group';
   id: string;
+  at: CompsAt;
   name: string;
   description: string;
   uservisible: boolean;
@@ -24,6 +31,7 @@ export interface CompsGroup {
 export interface CompsEnvironment {
   kind: 'environment';
   id: string;
+  at: CompsAt;
   name: string;
   description: string;
   /** `<grouplist>`: groups installed with the environment. */
@@ -68,12 +76,27 @@ function list(body: string, container: string, item: string): string[] {
 
 /** Parses comps XML text. */
 export function parseComps(text: string): Comps {
-  const clean = text.replace(/<!--[\s\S]*?-->/g, '');
+  // Comments become blanks of the same length (line breaks kept), so offsets stay those of `text`.
+  const clean = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
   const comps: Comps = { groups: [], environments: [], categories: [], notComps: !/<comps[\s>]/.test(clean) };
+  // Line of the current match, counted forward as the matches come in text order.
+  let line = 0;
+  let lineStart = 0;
+  let counted = 0;
+  const locate = (offset: number): CompsAt => {
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    counted = Math.max(counted, offset);
+    return { line, col: offset - lineStart };
+  };
   for (const m of clean.matchAll(/<(group|environment|category)>([\s\S]*?)<\/\1>/g)) {
     const body = m[2];
     const id = field(body, 'id');
     if (!id) continue;
+    const idTag = /<_?id(?:\s[^>]*)?>\s*/.exec(body);
+    const at = locate(m.index! + m[1].length + 2 + (idTag ? idTag.index + idTag[0].length : 0));
     if (m[1] === 'group') {
       const packages: CompsPackage[] = [];
       const pl = /<packagelist>([\s\S]*?)<\/packagelist>/.exec(body);
@@ -85,9 +108,9 @@ export function parseComps(text: string): Comps {
         }
       }
       const uv = field(body, 'uservisible');
-      comps.groups.push({ kind: 'group', id, name: field(body, 'name'), description: field(body, 'description'), uservisible: uv !== 'false', packages });
+      comps.groups.push({ kind: 'group', id, at, name: field(body, 'name'), description: field(body, 'description'), uservisible: uv !== 'false', packages });
     } else if (m[1] === 'environment') {
-      comps.environments.push({ kind: 'environment', id, name: field(body, 'name'), description: field(body, 'description'), groups: list(body, 'grouplist', 'groupid'), options: list(body, 'optionlist', 'groupid') });
+      comps.environments.push({ kind: 'environment', id, at, name: field(body, 'name'), description: field(body, 'description'), groups: list(body, 'grouplist', 'groupid'), options: list(body, 'optionlist', 'groupid') });
     } else {
       comps.categories.push({ kind: 'category', id, name: field(body, 'name'), groups: list(body, 'grouplist', 'groupid') });
     }

@@ -1,7 +1,7 @@
 /**
  * KIWI editor features over the model: the environment quick fix, completion of comps ids and profile
- * names, hover on collections and profile references, go-to-definition (profile, include), outline and
- * folding.
+ * names, hover on collections and profile references, go-to-definition (profile, include, a collection to
+ * its comps group or environment), outline and folding.
  */
 import type { Finding } from '../../common/findings';
 import { LineIndex } from '../../common/lineIndex';
@@ -113,6 +113,17 @@ function locate(d: Description, file: KiwiFile, docUri: string, docPath: string 
 }
 
 export function kiwiDefinition(d: Description, offset: number, docUri: string, docPath: string | undefined): LocationRecord[] {
+  const v = valueAt(d.file.root, offset);
+  if (v && v.name === 'name' && (v.node.name === 'namedCollection' || (v.node.name === 'package' && v.value.startsWith('@'))) && d.comps) {
+    // The group's or environment's <id> in a comps file on disk (not in a compressed one or a repository's).
+    const id = v.value.replace(/^@\^?/, '');
+    const g = d.comps.groups.get(id);
+    const e = d.comps.environments.get(id);
+    const hit = g ? { at: g.group.at, source: g.source } : e ? { at: e.env.at, source: e.source } : undefined;
+    if (!hit || !hit.source.startsWith('/') || /\.(gz|xz)$/.test(hit.source)) return [];
+    const { line, col } = hit.at;
+    return [{ uri: pathToUri(hit.source), range: { start: { line, character: col }, end: { line, character: col + id.length } } }];
+  }
   const ref = d.file.profileRefs.find((r) => r.span.start <= offset && offset <= r.span.end);
   if (ref) {
     for (const file of allFiles(d)) {

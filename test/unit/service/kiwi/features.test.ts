@@ -1,6 +1,8 @@
 // KIWI editor features: the environment quick fix, completion, hover, definition, outline, folding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { clearCompsCaches } from '../../../../server/src/service/kiwi/compsSource';
 import { clearKiwiCaches } from '../../../../server/src/service/kiwi/resolve';
 import type { CodeActionRecord } from '../../../../server/src/service/types';
 import { context, memoryHost } from '../memoryHost';
@@ -77,6 +79,31 @@ test('definition: profile reference to <profile> (also in an included file), inc
     { uri: 'file:///ws/desc/parts/profiles.xml', range: { start: { line: 2, character: 19 }, end: { line: 2, character: 24 } } },
   ]);
   assert.deepEqual(await service.definition!(doc(WS, text), text.indexOf('this://') + 3, ctx), [{ uri: 'file:///ws/desc/parts/profiles.xml' }]);
+});
+
+test('definition: a collection name to its <id> in a comps file on disk (not in a compressed one)', async () => {
+  const text = image('  <packages type="image"><namedCollection name="core"/><package name="@^cloud-server-environment"/><namedCollection name="nosuch"/></packages>');
+  // A comment before the groups must not move the positions.
+  const comps = COMPS.replace('<comps>', '<comps>\n<!-- a\ncomment -->');
+  const ctx = context(memoryHost({ [WS]: text, '/ws/comps.xml': comps }));
+  clearKiwiCaches();
+  clearCompsCaches();
+  const lines = comps.split('\n');
+  const coreLine = lines.findIndex((l) => l.includes('<id>core</id>'));
+  const envLine = lines.findIndex((l) => l.includes('<id>cloud-server-environment</id>'));
+  const col = (l: number, id: string) => lines[l].indexOf(`<id>${id}`) + 4;
+  assert.deepEqual(await service.definition!(doc(WS, text), text.indexOf('"core"') + 2, ctx), [
+    { uri: 'file:///ws/comps.xml', range: { start: { line: coreLine, character: col(coreLine, 'core') }, end: { line: coreLine, character: col(coreLine, 'core') + 4 } } },
+  ]);
+  assert.deepEqual(await service.definition!(doc(WS, text), text.indexOf('@^cloud') + 5, ctx), [
+    { uri: 'file:///ws/comps.xml', range: { start: { line: envLine, character: 8 }, end: { line: envLine, character: 32 } } },
+  ]);
+  assert.equal(lines[envLine].slice(8, 32), 'cloud-server-environment');
+  assert.deepEqual(await service.definition!(doc(WS, text), text.indexOf('"nosuch"') + 2, ctx), []);
+  clearCompsCaches();
+  const gz = context(memoryHost({ [WS]: text, '/ws/comps.xml.gz': gzipSync(comps) }), { kiwi: { workspaceComps: false, compsFiles: ['/ws/comps.xml.gz'] } });
+  assert.match((await service.hover!(doc(WS, text), text.indexOf('"core"') + 2, gz))!.markdown, /comps group from comps\.xml\.gz/);
+  assert.deepEqual(await service.definition!(doc(WS, text), text.indexOf('"core"') + 2, gz), []);
 });
 
 test('outline and folding', () => {
