@@ -6,6 +6,7 @@
 import type { SpecDocument } from '../../rpm/ast';
 import { formatChangelogDate } from '../../rpm/changelog';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
+import { NO_EXTERNAL_MACROS, type ExternalMacros } from './macroFiles';
 import { lineOfOffset, sectionAtLine } from '../../rpm/query';
 import { SECTIONS } from '../../rpm/sections';
 import { TAGS } from '../../rpm/tags';
@@ -37,7 +38,7 @@ const IF_TARGETS: Array<[string, string]> = [
   ['0%{?epel}', 'EPEL builds'], ['%{defined rhel}', 'rhel is defined (rpm >= 4.17)'],
 ];
 
-export function specCompletion(doc: SpecDocument, offset: number, settings: Settings, now: Date): CompletionRecord[] {
+export function specCompletion(doc: SpecDocument, offset: number, settings: Settings, now: Date, external = NO_EXTERNAL_MACROS): CompletionRecord[] {
   const text = doc.text;
   const line = lineOfOffset(doc, offset);
   const lineStart = doc.lines[line].start;
@@ -49,7 +50,7 @@ export function specCompletion(doc: SpecDocument, offset: number, settings: Sett
   const macro = /%(\{?[!?]*)([A-Za-z_][\w]*)?$/.exec(prefix);
   if (macro && !(macro[1] === '' && macro.index === 0 && /^%[a-z_]*$/.test(prefix))) {
     const start = offset - (macro[2]?.length ?? 0);
-    return macroItems(doc, start, offset, macro[1].startsWith('{'));
+    return macroItems(doc, start, offset, external);
   }
   // %ifarch targets / %if expressions
   const dir = /^\s*%(if|elif|ifarch|ifnarch|elifarch)\s+(.*)$/.exec(prefix);
@@ -99,7 +100,7 @@ export function specCompletion(doc: SpecDocument, offset: number, settings: Sett
   return [];
 }
 
-function macroItems(doc: SpecDocument, start: number, end: number, _braced: boolean): CompletionRecord[] {
+function macroItems(doc: SpecDocument, start: number, end: number, external: ExternalMacros): CompletionRecord[] {
   const replace = { start, end };
   const seen = new Set<string>();
   const items: CompletionRecord[] = [];
@@ -114,6 +115,12 @@ function macroItems(doc: SpecDocument, start: number, end: number, _braced: bool
       seen.add(n);
       items.push({ label: n, kind: 'variable', detail: `%${b.kind} ${b.name}`, replace, sortText: `0${n}` });
     }
+  }
+  for (const d of external.defs) {
+    if (seen.has(d.name)) continue;
+    seen.add(d.name);
+    const head = `%${d.name}${d.params !== undefined ? `(${d.params})` : ''} `;
+    items.push({ label: d.name, kind: d.params !== undefined ? 'function' : 'variable', detail: `${d.file}, line ${d.line + 1}`, documentation: '```rpm-spec\n' + (head + d.body).slice(0, 400) + '\n```', replace, sortText: `0${d.name}` });
   }
   for (const m of BUILTIN_MACROS) {
     if (seen.has(m.name)) continue;

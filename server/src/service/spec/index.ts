@@ -24,7 +24,10 @@ export function createSpecService(): SpecDocumentService {
     warm: (doc, ctx) => warmEditPath(doc, ctx.settings),
     // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
     onSave: (doc, ctx) => runBackends(doc, parseSpec(doc.text), ctx),
-    completion: (doc, offset, ctx) => specCompletion(parsed(doc), offset, ctx.settings, ctx.host.now()),
+    completion: async (doc, offset, ctx) => {
+      const tree = parsed(doc);
+      return specCompletion(tree, offset, ctx.settings, ctx.host.now(), await externalMacros(tree, doc.uri, ctx.host));
+    },
     hover: async (doc, offset, ctx) => {
       const tree = parsed(doc);
       return specHover(tree, offset, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));

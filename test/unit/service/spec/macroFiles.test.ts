@@ -95,3 +95,17 @@ test('conditionals use what the macro file defines for every build', async () =>
   // Without the file, %{with_xen} is unknown: nothing is faded.
   assert.deepEqual(await service.inactiveRegions(doc, context(memoryHost({}))), { profile: 'fedora-rawhide', regions: [] });
 });
+
+test('completion offers the macro file\'s names with their definitions', async () => {
+  const service = createLanguageService();
+  const ctx = context(memoryHost({ '/ws/grub2/grub.macros': MACROS }));
+  const text = SPEC.replace('%{typo_arch}', '%{grub');
+  const doc = { uri: 'file:///ws/grub2/grub2.spec', languageId: 'rpm-spec', version: 1, text };
+  const items = await service.completion(doc, text.indexOf('%{grub') + 6, ctx);
+  const fromFile = items.filter((i) => i.detail?.startsWith('grub.macros'));
+  assert.deepEqual(fromFile.map((i) => [i.label, i.detail, i.documentation]), [
+    ['grubefiarch', 'grub.macros, line 1', '```rpm-spec\n%grubefiarch x64\n```'],
+    ['grubxenarch', 'grub.macros, line 3', '```rpm-spec\n%grubxenarch x86_64-xen\n```'],
+    ['with_xen', 'grub.macros, line 5', '```rpm-spec\n%with_xen 0\n```'],
+  ]);
+});
