@@ -34,11 +34,15 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Answers `workspace/configuration`; when absent the client does not announce that capability. */
   configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
+  /** Announce dynamic registration of file watchers (with relative patterns), as VS Code does. */
+  watchFiles?: boolean;
 }
 
 export class TestClient {
   readonly published: PublishParams[] = [];
   readonly logs: string[] = [];
+  /** `client/registerCapability` requests the server sent. */
+  readonly registrations: Array<{ registrations: Array<{ id: string; method: string; registerOptions?: any }> }> = [];
   private waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
 
@@ -48,7 +52,7 @@ export class TestClient {
       for (const w of this.waiters.splice(0)) w();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: TestClient['registrations'][number]) => { this.registrations.push(p); return null; });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
   }
@@ -67,7 +71,10 @@ export class TestClient {
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       initializationOptions: opts.initializationOptions,
       capabilities: {
-        workspace: { configuration: !!opts.configuration, workspaceFolders: true },
+        workspace: {
+          configuration: !!opts.configuration, workspaceFolders: true,
+          ...(opts.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } : {}),
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },

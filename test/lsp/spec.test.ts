@@ -1,7 +1,7 @@
 // The real bundled server over stdio, on spec files: diagnostics as published, settings, specInfo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -175,6 +175,35 @@ test('macros from an %include file next to the spec: no undefined-macro warning,
     ]);
     const locations = await client.request('textDocument/definition', { textDocument: { uri }, position: { line: 13, character: 8 } });
     assert.deepEqual(locations, [{ uri: pathToFileURL(join(dir, 'grub.macros')).href, range: { start: { line: 0, character: 8 }, end: { line: 0, character: 19 } } }]);
+    await client.shutdown();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the server watches the macro file it read and checks the spec again when the file changes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'macrowatch-'));
+  try {
+    const macros = join(dir, 'grub.macros');
+    writeFileSync(macros, '%global grubefiarch x64\n');
+    const text = SPEC.replace('Group:          Demo', 'Source1:        grub.macros\n%include %{SOURCE1}').replace('%endif', 'make %{grubefiarch} %{later}');
+    const { client } = spawnServer();
+    await client.initialize({ watchFiles: true });
+    const uri = pathToFileURL(join(dir, 'grub2.spec')).href;
+    client.open(uri, 'rpm-spec', text);
+    const undefinedNames = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'undefined-macro').map((d) => d.message.split(' ')[1]);
+    assert.deepEqual(undefinedNames(await client.diagnostics(uri, { version: 1 })), ['%{later}']);
+    const deadline = Date.now() + 5000;
+    while (!client.registrations.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const reg = client.registrations[0]?.registrations[0];
+    assert.equal(reg?.method, 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(reg.registerOptions.watchers, [{ globPattern: { baseUri: pathToFileURL(dir).href, pattern: 'grub.macros' } }]);
+    const before = client.published.length;
+    writeFileSync(macros, '%global grubefiarch x64\n%global later 1\n');
+    utimesSync(macros, new Date(), new Date(Date.now() + 5000)); // a different mtime even on a coarse clock
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(macros).href, type: 2 }] });
+    const after = await client.diagnostics(uri, { version: 1, pred: () => client.published.length > before });
+    assert.deepEqual(undefinedNames(after), []);
     await client.shutdown();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { idleCollector } from '../node/idleGc';
 import { WarmUp } from './warmup';
 import * as convert from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { FileWatch } from './fileWatch';
 import { createLogger, type Logger } from './logger';
 import { SettingsStore } from './settings';
 
@@ -52,6 +53,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   const idle = idleCollector();
+  const fileWatch = new FileWatch(connection, log);
   // A large spec's first edits would run the incremental path cold: the service runs it once while idle.
   const warmUp = new WarmUp((uri, version) => {
     void (async () => {
@@ -70,6 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     publish: (uri, version, diagnostics) => {
       void connection.sendDiagnostics({ uri, version, diagnostics });
+      fileWatch.sync(service.watchedFiles());
       idle.touch();
       warmUp.published(uri, version);
     },
@@ -81,6 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     trusted = init.trusted === true;
     settings = new SettingsStore(connection, init.settings);
     settings.setPullSupported(params.capabilities.workspace?.configuration === true);
+    fileWatch.configure(params.capabilities.workspace?.didChangeWatchedFiles);
     if (params.workspaceFolders?.length) folders = params.workspaceFolders.map((f) => URI.parse(f.uri).fsPath);
     else if (params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     else if (params.rootPath) folders = [params.rootPath];
@@ -106,6 +110,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration((p) => {
     settings.changed(p.settings);
     for (const d of documents.all()) scheduler.schedule(d);
+  });
+
+  // A macro file or comps file the diagnostics read changed: check the open documents again.
+  connection.onDidChangeWatchedFiles((p) => {
+    if (fileWatch.changed(p.changes.map((c) => c.uri))) for (const d of documents.all()) scheduler.schedule(d);
   });
 
   documents.onDidChangeContent((e) => {

@@ -39,6 +39,11 @@ export class LanguageService {
     for (const service of Object.values(this.services) as DocumentService[]) service.closed?.(uri);
   }
 
+  /** Files outside the open documents that diagnostics read (macro files, comps files): when one changes, check again. */
+  watchedFiles(): string[] {
+    return (Object.values(this.services) as DocumentService[]).flatMap((s) => s.watchedFiles?.() ?? []);
+  }
+
   /** Idle time after the document's diagnostics were published (see `DocumentService.warm`). */
   warm(doc: TextDoc, ctx: Context): boolean {
     return this.serviceFor(doc)?.warm?.(doc, ctx) ?? false;

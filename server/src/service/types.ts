@@ -153,6 +153,8 @@ export interface DocumentService {
   codeActions?(doc: TextDoc, span: Span, ctx: Context): CodeActionRecord[] | Promise<CodeActionRecord[]>;
   /** The document was saved (the spec service runs its optional backends). */
   onSave?(doc: TextDoc, ctx: Context): Promise<void>;
+  /** Files on disk the diagnostics of this language have read (absolute paths), to watch for changes. */
+  watchedFiles?(): string[];
   /** The document was closed: drop what is kept for it (the spec tree of a 60k-line file is tens of MB). */
   closed?(uri: string): void;
   /**

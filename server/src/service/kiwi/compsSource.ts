@@ -112,6 +112,11 @@ export async function loadComps(ctx: Context): Promise<CompsResult> {
   return { index, notices };
 }
 
+/** The comps files on disk read so far (absolute paths): editors watch them and re-check the descriptions. */
+export function compsFilePaths(): string[] {
+  return [...fileCache.keys()];
+}
+
 /** Forget cached repository answers (a Clear Cache command, tests). */
 export function clearCompsCaches(): void {
   fileCache.clear();

@@ -6,6 +6,7 @@ import { looksLikeXml } from '../../kiwi/model';
 import type { CompletionRecord, DocumentService } from '../types';
 import { environmentFixes, kiwiCompletion, kiwiDefinition, kiwiFolding, kiwiHover, kiwiSymbols } from './features';
 import { kiwiFileOf, resolveDescription } from './resolve';
+import { compsFilePaths } from './compsSource';
 import { loadSchema } from './schemaSource';
 
 export function createKiwiService(): DocumentService {
@@ -52,6 +53,7 @@ export function createKiwiService(): DocumentService {
       const r = await resolveDescription(doc, ctx);
       return kiwiDefinition(r.desc, offset, doc.uri, r.path);
     },
+    watchedFiles: () => compsFilePaths(),
     symbols: (doc) => (looksLikeXml(doc.text) ? kiwiSymbols(kiwiFileOf(doc)) : []),
     folding: (doc) => (looksLikeXml(doc.text) ? kiwiFolding(kiwiFileOf(doc)) : []),
     async codeActions(doc, span, ctx) {

@@ -10,7 +10,7 @@ import { specFolding, specSymbols } from './outline';
 import { forgetParsed, parsed, warmEditPath } from './parsed';
 import { parseSpec } from '../../rpm/parser';
 import { specInfo } from './specInfo';
-import { externalMacros } from './macroFiles';
+import { externalMacros, macroFilePaths } from './macroFiles';
 
 export function createSpecService(): SpecDocumentService {
   return {
@@ -21,6 +21,7 @@ export function createSpecService(): SpecDocumentService {
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
     closed: (uri) => forgetParsed(uri),
+    watchedFiles: () => macroFilePaths(),
     warm: (doc, ctx) => warmEditPath(doc, ctx.settings),
     // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
     onSave: (doc, ctx) => runBackends(doc, parseSpec(doc.text), ctx),

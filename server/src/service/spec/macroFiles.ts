@@ -77,6 +77,11 @@ export function withExternal(base: MapMacroTable, external: ExternalMacros, upTo
   return table;
 }
 
+/** The macro files read so far (absolute paths): editors watch them and re-check the specs when one changes. */
+export function macroFilePaths(): string[] {
+  return [...cache.keys()];
+}
+
 async function readDefs(host: Host, dir: string, file: string): Promise<{ path: string; mtimeMs: number; defs: FileMacro[] } | undefined> {
   for (const rel of [file, `../SOURCES/${file}`]) {
     const path = joinPath(dir, rel);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { clearCompsCaches } from '../../../../server/src/service/kiwi/compsSource';
+import { createLanguageService } from '../../../../server/src/service';
 import { clearKiwiCaches } from '../../../../server/src/service/kiwi/resolve';
 import type { CodeActionRecord } from '../../../../server/src/service/types';
 import { context, memoryHost } from '../memoryHost';
@@ -117,4 +118,13 @@ test('outline and folding', () => {
   assert.deepEqual(symbols[1].children!.map((c) => `${c.name} (${c.detail})`), ['type oem (xfs)']);
   const folds = service.folding!(doc(WS, text), ctx).map((f) => [text.slice(0, f.start).split('\n').length, text.slice(0, f.end).split('\n').length]);
   assert.deepEqual(folds, [[2, 15], [4, 7], [10, 11], [13, 14]]);
+});
+
+test('the comps files diagnostics read are reported for watching, like a spec\'s macro files', async () => {
+  const text = image('  <packages type="image"><namedCollection name="core"/></packages>');
+  clearKiwiCaches();
+  clearCompsCaches();
+  const ls = createLanguageService();
+  await ls.diagnostics(doc(WS, text), context(memoryHost({ [WS]: text, '/ws/comps.xml': COMPS }), { kiwi: { schemaValidation: false } }));
+  assert.ok(ls.watchedFiles().includes('/ws/comps.xml'), ls.watchedFiles().join(', '));
 });
