@@ -85,6 +85,29 @@ suite('RPM Spec & KIWI extension', () => {
     }
   });
 
+  test('a Fedora spec for CentOS Stream 9: its macro file is read, and %patch N gets a quick fix under el9-hs', async () => {
+    const editor = await openDoc('backport/backport.spec');
+    const uri = editor.document.uri;
+    const config = vscode.workspace.getConfiguration('hyperscale');
+    await config.update('spec.profile', 'el9-hs', vscode.ConfigurationTarget.Workspace);
+    try {
+      const diags = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'patch-positional-number'));
+      // %{backport_arch} comes from backport.macros next to the spec: no undefined-macro warning.
+      assert.deepEqual(diags.map((d) => codeOf(d)), ['patch-positional-number']);
+      const found = diags.find((d) => codeOf(d) === 'patch-positional-number')!;
+      assert.equal(rangeOf(found.range), '16:0-16:8');
+      assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === 'Write %patch -P 1 (every rpm reads it)');
+      assert.ok(fix?.edit, 'the quick fix is offered');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'patch-positional-number'));
+      assert.equal(editor.document.lineAt(16).text, '%patch -P 1 -p1');
+    } finally {
+      await config.update('spec.profile', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('every contributed command is registered', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
