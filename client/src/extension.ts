@@ -15,7 +15,8 @@ export interface ExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel('RPM Spec & KIWI', { log: true });
   client = createLanguageClient(context, output);
-  context.subscriptions.push(output, createStatusBar(client), createInactiveRegions(client), ...registerCommands({ context, client, output }));
+  const profiles = new vscode.EventEmitter<{ uri: string; profile: string }>();
+  context.subscriptions.push(output, profiles, createStatusBar(client, profiles.event), createInactiveRegions(client, profiles), ...registerCommands({ context, client, output }));
   // Trust enables the optional rpm backends: restart the server so it learns about it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
     const old = client;

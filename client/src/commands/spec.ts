@@ -4,6 +4,7 @@ import type { CommandContext } from './index';
 
 /** The server's profiles (server/src/rpm/profiles.ts; a unit test keeps the two lists equal), with their target's rpm. */
 export const PROFILES: Array<{ id: string; label: string; rpm: string }> = [
+  { id: 'auto', label: 'From the git branch (rawhide, f44, c9s, c9s-hs, c10s-hsx…)', rpm: 'of the branch' },
   { id: 'fedora-rawhide', label: 'Fedora Rawhide', rpm: '6.0' }, { id: 'fedora-45', label: 'Fedora 45', rpm: '6.0' }, { id: 'fedora-44', label: 'Fedora 44', rpm: '6.0' },
   { id: 'el10', label: 'CentOS Stream 10 / EL10', rpm: '4.19' }, { id: 'el9', label: 'CentOS Stream 9 / EL9', rpm: '4.16' }, { id: 'el8', label: 'CentOS Stream 8 / EL8', rpm: '4.14' },
   { id: 'el10-hs', label: 'Hyperscale main (c10s, .hs.el10)', rpm: '4.19' }, { id: 'el9-hs', label: 'Hyperscale main (c9s, .hs.el9)', rpm: '4.16' },
@@ -21,7 +22,7 @@ export function specCommands(_ctx: CommandContext): Record<string, (...args: unk
     'hyperscale.bumpRelease': () => sourceAction('source.hyperscale.bumpRelease'),
     'hyperscale.selectProfile': async (id?: unknown) => {
       const config = vscode.workspace.getConfiguration('hyperscale');
-      const current = config.get<string>('spec.profile') ?? 'fedora-rawhide';
+      const current = config.get<string>('spec.profile') ?? 'auto';
       const chosen = typeof id === 'string' ? id : (await vscode.window.showQuickPick(
         PROFILES.map((p) => ({ label: p.label, description: `${p.id} · rpm ${p.rpm}${p.id === current ? ' (current)' : ''}`, id: p.id })),
         { title: 'Distro profile for spec files' }))?.id;

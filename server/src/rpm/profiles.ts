@@ -83,3 +83,25 @@ function fedoraFromId(id: string | undefined): DistroProfile | undefined {
   const m = /^fedora-(\d{2,3})$/.exec(id ?? '');
   return m ? fedora(Number(m[1]), `Fedora ${m[1]}`) : undefined;
 }
+
+/** The setting value that picks the profile from the git branch the spec is checked out on. */
+export const AUTO_PROFILE = 'auto';
+
+/**
+ * The profile a dist-git branch builds for: Fedora `rawhide`/`fNN`, EPEL `epelN` (on ELN), CentOS Stream
+ * `cNs`, and the Hyperscale SIG's branches (`c9s-hs`, `c10s-hsx`, `c9s-hs-fb`, or spelled out as
+ * `c9s-sig-hyperscale[-experimental|-facebook]`). Undefined for other branches.
+ */
+export function profileForBranch(branch: string): string | undefined {
+  if (branch === 'rawhide') return DEFAULT_PROFILE_ID;
+  const f = /^f(\d{2,3})$/.exec(branch);
+  if (f) return Number(f[1]) >= FEDORA_RAWHIDE ? DEFAULT_PROFILE_ID : `fedora-${Number(f[1])}`;
+  const el = /^(?:epel(\d+)(?:-next)?|c(\d+)s)$/.exec(branch);
+  if (el) return known(`el${el[1] ?? el[2]}`);
+  const sig = /^c(\d+)s?-(?:hs(x)?(-fb)?|sig-hyperscale(-experimental)?(-facebook)?)$/.exec(branch);
+  if (!sig) return undefined;
+  const variant = sig[2] || sig[4] ? 'hsx' : sig[3] || sig[5] ? 'hs-fb' : 'hs';
+  return known(`el${sig[1]}-${variant}`) ?? known(`el${sig[1]}`);
+}
+
+const known = (id: string): string | undefined => (PROFILES.some((p) => p.id === id) ? id : undefined);

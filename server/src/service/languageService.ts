@@ -13,7 +13,7 @@ import type { InactiveRegionsResult, SpecInfoResult } from '../protocol';
 
 /** The spec service also answers the `specInfo` custom request. */
 export interface SpecDocumentService extends DocumentService {
-  specInfo(doc: TextDoc, ctx: Context): SpecInfoResult;
+  specInfo(doc: TextDoc, ctx: Context): Promise<SpecInfoResult>;
   inactiveRegions(doc: TextDoc, ctx: Context): Promise<InactiveRegionsResult>;
 }
 
@@ -80,7 +80,7 @@ export class LanguageService {
     await this.serviceFor(doc)?.onSave?.(doc, ctx);
   }
 
-  specInfo(doc: TextDoc, ctx: Context): SpecInfoResult {
+  specInfo(doc: TextDoc, ctx: Context): Promise<SpecInfoResult> {
     return this.services['rpm-spec'].specInfo(doc, ctx);
   }
 

@@ -33,7 +33,7 @@ export interface KiwiSettings {
 export interface SpecSettings {
   /** Extra macro names that exist in the user's build environment (no undefined-macro warning). */
   knownMacros: string[];
-  /** Distro profile id (see server/src/rpm/profiles.ts), e.g. `fedora-rawhide`, `el9-hs`. */
+  /** Distro profile id (see server/src/rpm/profiles.ts), e.g. `fedora-rawhide`, `el9-hs`, or `auto` (from the git branch). */
   profile: string;
   /** Architecture the profile evaluates `%ifarch` and `%{_arch}` for. */
   arch: string;
@@ -48,7 +48,7 @@ export interface SpecSettings {
 export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   debounceMs: 0,
-  spec: { knownMacros: [], profile: 'fedora-rawhide', arch: 'x86_64', profileMacros: {}, rpmVersion: '', backends: { rpmspec: false, rpmlint: false, timeoutMs: 30000 } },
+  spec: { knownMacros: [], profile: 'auto', arch: 'x86_64', profileMacros: {}, rpmVersion: '', backends: { rpmspec: false, rpmlint: false, timeoutMs: 30000 } },
   changelog: { name: '', email: '' },
   kiwi: { compsFiles: [], mode: 'dnf', compsRepositoryUrl: '', fetchTimeoutMs: 10000, cacheTtlSeconds: 3600, workspaceComps: true, schemaPath: '', schemaValidation: true },
 };

@@ -71,7 +71,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...external.unread,
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.names], defined)),
   ];
-  const profile = settings.spec.profile;
+  const profile = profileFor(settings.spec).id; // `auto` unresolved (no file to look from): Fedora Rawhide
   const out = all.map((f) =>
     f.severity !== 'hint' && isInactive(conditions, f.span.start)
       ? { ...f, severity: 'hint' as const, message: `${f.message} (inactive for ${profile})`, tags: ['unnecessary' as const] }

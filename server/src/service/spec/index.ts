@@ -1,5 +1,6 @@
 /** The RPM spec language service (features over the spec parser in server/src/rpm). */
 import type { SpecDocumentService } from '../languageService';
+import type { Context } from '../types';
 import { quickFixes, releaseActions } from './actions';
 import { backendFindings, mergeFindings, runBackends } from './backends';
 import { specCompletion } from './completion';
@@ -11,10 +12,14 @@ import { forgetParsed, parsed, warmEditPath } from './parsed';
 import { parseSpec } from '../../rpm/parser';
 import { specInfo } from './specInfo';
 import { externalMacros, macroFilePaths } from './macroFiles';
+import { withBranchProfile } from './branchProfile';
 
 export function createSpecService(): SpecDocumentService {
+  // Every feature that depends on the profile first resolves `auto` from the spec's git branch.
+  const at = (doc: { uri: string }, ctx: Context) => withBranchProfile(ctx, doc.uri);
   return {
-    diagnostics: async (doc, ctx) => {
+    diagnostics: async (doc, context) => {
+      const ctx = await at(doc, context);
       const tree = parsed(doc);
       const backend = backendFindings(doc);
       const own = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
@@ -24,12 +29,14 @@ export function createSpecService(): SpecDocumentService {
     watchedFiles: () => macroFilePaths(),
     warm: (doc, ctx) => warmEditPath(doc, ctx.settings),
     // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
-    onSave: (doc, ctx) => runBackends(doc, parseSpec(doc.text), ctx),
-    completion: async (doc, offset, ctx) => {
+    onSave: async (doc, ctx) => runBackends(doc, parseSpec(doc.text), await at(doc, ctx)),
+    completion: async (doc, offset, context) => {
+      const ctx = await at(doc, context);
       const tree = parsed(doc);
       return specCompletion(tree, offset, ctx.settings, ctx.host.now(), await externalMacros(tree, doc.uri, ctx.host));
     },
-    hover: async (doc, offset, ctx) => {
+    hover: async (doc, offset, context) => {
+      const ctx = await at(doc, context);
       const tree = parsed(doc);
       return specHover(tree, offset, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
     },
@@ -39,13 +46,15 @@ export function createSpecService(): SpecDocumentService {
     },
     symbols: (doc) => specSymbols(parsed(doc)),
     folding: (doc) => specFolding(parsed(doc)),
-    codeActions: async (doc, span, ctx) => {
+    codeActions: async (doc, span, context) => {
+      const ctx = await at(doc, context);
       const tree = parsed(doc);
       const found = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
       return [...quickFixes(tree, found, span), ...releaseActions(tree, ctx.settings, ctx.host.now())];
     },
-    specInfo: (doc, ctx) => specInfo(parsed(doc), ctx.settings.spec),
-    inactiveRegions: async (doc, ctx) => {
+    specInfo: async (doc, ctx) => specInfo(parsed(doc), (await at(doc, ctx)).settings.spec),
+    inactiveRegions: async (doc, context) => {
+      const ctx = await at(doc, context);
       const tree = parsed(doc);
       const regions = conditionsFor(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host)).inactive.map((s) => ({ startLine: lineOfOffset(tree, s.start), endLine: lineOfOffset(tree, Math.max(s.start, s.end - 1)) }));
       return { profile: ctx.settings.spec.profile, regions };
