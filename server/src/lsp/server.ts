@@ -3,7 +3,7 @@
  * guarded so a crash in one feature answers that request with an error and the server keeps serving.
  */
 import {
-  type Connection, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  type Connection, type Diagnostic, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -52,6 +52,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  /** Publishes; once the connection is closed (a shutdown while work was in flight) there is no one to tell. */
+  const sendDiagnostics = (p: { uri: string; version?: number; diagnostics: Diagnostic[] }): void => {
+    try {
+      connection.sendDiagnostics(p).catch(() => undefined);
+    } catch {
+      // closed
+    }
+  };
+
   const idle = idleCollector();
   const fileWatch = new FileWatch(connection, log);
   // A large spec's first edits would run the incremental path cold: the service runs it once while idle.
@@ -71,7 +80,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return (await service.diagnostics(textDoc(doc), ctx)).map((f) => convert.toDiagnostic(doc, f));
     },
     publish: (uri, version, diagnostics) => {
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      sendDiagnostics({ uri, version, diagnostics });
       fileWatch.sync(service.watchedFiles());
       idle.touch();
       warmUp.published(uri, version);
@@ -135,7 +144,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     warmUp.closed(e.document.uri);
     settings.forget(e.document.uri);
     service.closed(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   const withDoc = <T>(feature: string, uri: string, empty: T, fn: (d: TextDocument, ctx: Context) => Promise<T> | T) =>
