@@ -88,7 +88,7 @@ function fedoraFromId(id: string | undefined): DistroProfile | undefined {
 export const AUTO_PROFILE = 'auto';
 
 /**
- * The profile a dist-git branch builds for: Fedora `rawhide`/`fNN`, EPEL `epelN` (on ELN), CentOS Stream
+ * The profile a dist-git branch builds for: Fedora `rawhide`/`fNN`, EPEL `epelN` (built on EL N), CentOS Stream
  * `cNs`, and the Hyperscale SIG's branches (`c9s-hs`, `c10s-hsx`, `c9s-hs-fb`, or spelled out as
  * `c9s-sig-hyperscale[-experimental|-facebook]`). Undefined for other branches.
  */
