@@ -4,6 +4,7 @@
  * file). Their macros are not in the spec, so the undefined-macro check has to know them.
  */
 import type { SpecDocument, Span } from './ast';
+import { expandMacros, MapMacroTable } from './expand';
 import { SECTION_BY_NAME } from './sections';
 
 export interface MacroFileRef {
@@ -54,10 +55,22 @@ export function sourceFileName(doc: SpecDocument, arg: string): string | undefin
     const n = Number(source[1]);
     // Sources belong to the spec, wherever the tag is (gdb.spec declares some after a %package).
     const tag = doc.tags.find((t) => t.key === 'source' && (t.number ?? 0) === n);
-    return tag ? plainName(tag.value.slice(tag.value.lastIndexOf('/') + 1).replace(/^.*#/, '')) : undefined;
+    const value = tag && expandSimple(doc, tag.value);
+    return value ? plainName(value.slice(value.lastIndexOf('/') + 1).replace(/^.*#/, '')) : undefined;
   }
   const inSourcedir = /^%\{?_sourcedir\}?\/(.+)$/.exec(arg);
-  return plainName(inSourcedir ? inSourcedir[1] : arg);
+  const name = expandSimple(doc, inSourcedir ? inSourcedir[1] : arg);
+  return name ? plainName(name) : undefined;
+}
+
+/** `s` with the spec's Name/Version/Release and plain definitions expanded (`macros.%{name}`), or undefined. */
+function expandSimple(doc: SpecDocument, s: string): string | undefined {
+  if (!s.includes('%')) return s;
+  const table = new MapMacroTable();
+  for (const t of doc.packages[0].tags) if (t.key === 'name' || t.key === 'version' || t.key === 'release') table.set(t.key, t.value);
+  for (const d of doc.defines) if (d.kind !== 'undefine' && d.params === undefined) table.set(d.name, d.body);
+  const r = expandMacros(s, table, { maxDepth: 8, maxLength: 1000 });
+  return r.unknown || r.text.includes('%') ? undefined : r.text;
 }
 
 /** A relative name without macros, quotes or a way out of the folder. */

@@ -19,6 +19,9 @@ const SPEC = [
   'Source9: late.inc',                                         // 11
   '%include %{SOURCE9}',                                       // 12
   'echo %include no',                                          // 13
+  'Source10: macros.%{name}',                                  // 14
+  '%{load:%{SOURCE10}}',                                       // 15
+  '%include %{_sourcedir}/%{name}-%{version}.inc',             // 16
 ].join('\n');
 
 test('%include lines and %{load:} references, with the file each names among the sources', () => {
@@ -28,12 +31,15 @@ test('%include lines and %{load:} references, with the file each names among the
     { kind: 'include', line: 4, written: '%{SOURCE1}', shown: '%include %{SOURCE1}', file: 'grub.macros', text: '%include %{SOURCE1}' },
     { kind: 'load', line: 5, written: '%{SOURCE4}', shown: '%{load:%{SOURCE4}}', file: 'macros.vagrant', text: '%{load:%{SOURCE4}}' },
     { kind: 'include', line: 6, written: '%{_sourcedir}/version.spec.inc', shown: '%include %{_sourcedir}/version.spec.inc', file: 'version.spec.inc', text: '%include %{_sourcedir}/version.spec.inc' },
-    // Needs expansion: unknown without a build.
-    { kind: 'include', line: 7, written: '%{name}.inc', shown: '%include %{name}.inc', file: undefined, text: '%include %{name}.inc' },
+    // The spec's own Name expands.
+    { kind: 'include', line: 7, written: '%{name}.inc', shown: '%include %{name}.inc', file: 'x.inc', text: '%include %{name}.inc' },
     // A way out of the folder is never followed.
     { kind: 'include', line: 8, written: '../../etc/passwd', shown: '%include ../../etc/passwd', file: undefined, text: '%include ../../etc/passwd' },
     // SourceN after a %package is still the spec's source.
     { kind: 'include', line: 12, written: '%{SOURCE9}', shown: '%include %{SOURCE9}', file: 'late.inc', text: '%include %{SOURCE9}' },
+    { kind: 'load', line: 15, written: '%{SOURCE10}', shown: '%{load:%{SOURCE10}}', file: 'macros.x', text: '%{load:%{SOURCE10}}' },
+    // Version is not in this spec: unknown without a build.
+    { kind: 'include', line: 16, written: '%{_sourcedir}/%{name}-%{version}.inc', shown: '%include %{_sourcedir}/%{name}-%{version}.inc', file: undefined, text: '%include %{_sourcedir}/%{name}-%{version}.inc' },
   ]);
 });
 
