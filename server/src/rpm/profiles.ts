@@ -88,7 +88,7 @@ function fedoraFromId(id: string | undefined): DistroProfile | undefined {
 export const AUTO_PROFILE = 'auto';
 
 /**
- * The profile a dist-git branch builds for: Fedora `rawhide`/`fNN`, EPEL `epelN` (built on EL N), CentOS Stream
+ * The profile a dist-git branch builds for: Fedora `rawhide`/`fNN`, EPEL `epelN`/`epel10.1` (built on EL N), CentOS Stream
  * `cNs`, and the Hyperscale SIG's branches (`c9s-hs`, `c10s-hsx`, `c9s-hs-fb`, or spelled out as
  * `c9s-sig-hyperscale[-experimental|-facebook]`). Undefined for other branches.
  */
@@ -96,7 +96,7 @@ export function profileForBranch(branch: string): string | undefined {
   if (branch === 'rawhide') return DEFAULT_PROFILE_ID;
   const f = /^f(\d{2,3})$/.exec(branch);
   if (f) return Number(f[1]) >= FEDORA_RAWHIDE ? DEFAULT_PROFILE_ID : `fedora-${Number(f[1])}`;
-  const el = /^(?:epel(\d+)(?:-next)?|c(\d+)s)$/.exec(branch);
+  const el = /^(?:epel(\d+)(?:\.\d+|-next)?|c(\d+)s)$/.exec(branch); // epel10.1: EPEL 10's minor branches
   if (el) return known(`el${el[1] ?? el[2]}`);
   const sig = /^c(\d+)s?-(?:hs(x)?(-fb)?|sig-hyperscale(-experimental)?(-facebook)?)$/.exec(branch);
   if (!sig) return undefined;

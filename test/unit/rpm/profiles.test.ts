@@ -21,7 +21,7 @@ test('each target\'s rpm: Fedora by release, EL by major version', () => {
 test('the profile a dist-git branch builds for', () => {
   const cases: Array<[string, string | undefined]> = [
     ['rawhide', 'fedora-rawhide'], ['f44', 'fedora-44'], ['f46', 'fedora-rawhide'], ['f99', 'fedora-rawhide'],
-    ['epel9', 'el9'], ['epel10', 'el10'], ['c9s', 'el9'], ['c10s', 'el10'], ['c8s', 'el8'],
+    ['epel9', 'el9'], ['epel10', 'el10'], ['epel10.1', 'el10'], ['epel9-next', 'el9'], ['c9s', 'el9'], ['c10s', 'el10'], ['c8s', 'el8'],
     ['c9s-hs', 'el9-hs'], ['c10s-hsx', 'el10-hsx'], ['c9s-hs-fb', 'el9-hs-fb'],
     ['c9s-sig-hyperscale', 'el9-hs'], ['c10s-sig-hyperscale-experimental', 'el10-hsx'], ['c9s-sig-hyperscale-facebook', 'el9-hs-fb'],
     ['c8s-hs', 'el8'], ['main', undefined], ['feature/x', undefined], ['c9s-hsy', undefined],
