@@ -8,9 +8,10 @@ import { parseKiwi, type KiwiFile } from '../../kiwi/model';
 import { basename, decodeText, dirname, joinPath, uriToPath } from '../paths';
 import type { Context, TextDoc } from '../types';
 import { loadComps } from './compsSource';
+import { ParsedFiles } from '../parsedFiles';
 
 const docCache = new Map<string, { version: number; text: string; file: KiwiFile }>();
-const fileCache = new Map<string, { key: string; file: KiwiFile }>();
+const files = new ParsedFiles((bytes) => parseKiwi(decodeText(bytes)));
 const parentCache = new Map<string, { at: number; parent?: { file: KiwiFile; path: string } }>();
 
 /** The model of an open document (parsed once per version). */
@@ -25,16 +26,7 @@ export function kiwiFileOf(doc: TextDoc): KiwiFile {
 
 /** The model of a file on disk (cached by size and mtime). */
 export async function kiwiFileAt(ctx: Context, path: string): Promise<KiwiFile | undefined> {
-  const st = await ctx.host.stat(path);
-  if (!st) return undefined;
-  const key = `${st.size}:${st.mtimeMs}`;
-  const hit = fileCache.get(path);
-  if (hit && hit.key === key) return hit.file;
-  const bytes = await ctx.host.readFile(path);
-  if (!bytes) return undefined;
-  const file = parseKiwi(decodeText(bytes));
-  fileCache.set(path, { key, file });
-  return file;
+  return (await files.get(ctx.host, path))?.value;
 }
 
 async function resolveIncludes(ctx: Context, file: KiwiFile, dir: string | undefined): Promise<IncludeResolution[]> {
@@ -127,6 +119,6 @@ export async function resolveDescription(doc: TextDoc, ctx: Context): Promise<Re
 
 export function clearKiwiCaches(): void {
   docCache.clear();
-  fileCache.clear();
+  files.clear();
   parentCache.clear();
 }

@@ -6,6 +6,7 @@
  */
 import { AUTO_PROFILE, DEFAULT_PROFILE_ID, profileForBranch } from '../../rpm/profiles';
 import { decodeText, dirname, joinPath, uriToPath } from '../paths';
+import { ParsedFiles } from '../parsedFiles';
 import type { Context, Host } from '../types';
 
 const MAX_LEVELS = 12;
@@ -13,8 +14,8 @@ const WALK_TTL_MS = 10_000;
 
 /** Spec folder -> the HEAD file that governs it (undefined: none), found at `at`. */
 const walks = new Map<string, { at: number; head: string | undefined }>();
-/** HEAD file -> the branch it named at that modification time. */
-const heads = new Map<string, { mtimeMs: number; branch: string | undefined }>();
+/** HEAD files -> the branch each names. */
+const heads = new ParsedFiles((bytes) => /^ref:\s*refs\/heads\/(\S+)/.exec(decodeText(bytes))?.[1]);
 
 /** `ctx` with the `auto` profile resolved for the spec at `uri` (unchanged for any other profile). */
 export async function withBranchProfile(ctx: Context, uri: string): Promise<Context> {
@@ -35,15 +36,7 @@ export async function branchOf(host: Host, dir: string): Promise<string | undefi
     walks.set(dir, walk);
     if (walks.size > 256) walks.delete(walks.keys().next().value!);
   }
-  if (!walk.head) return undefined;
-  const st = await host.stat(walk.head);
-  if (!st) return undefined;
-  const hit = heads.get(walk.head);
-  if (hit && hit.mtimeMs === st.mtimeMs) return hit.branch;
-  const data = await host.readFile(walk.head);
-  const branch = data ? /^ref:\s*refs\/heads\/(\S+)/.exec(decodeText(data))?.[1] : undefined;
-  heads.set(walk.head, { mtimeMs: st.mtimeMs, branch });
-  return branch;
+  return walk.head ? (await heads.get(host, walk.head))?.value : undefined;
 }
 
 async function findHead(host: Host, start: string): Promise<string | undefined> {

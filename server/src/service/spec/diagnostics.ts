@@ -59,6 +59,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
   const binary = binaryFinding(doc);
   if (binary) return [binary];
   const defined = new Set<string>();
+  const target = profileFor(settings.spec); // `auto` unresolved (no file to look from): Fedora Rawhide
   const conditions = conditionsFor(doc, settings, external);
   // With a macro file that rpm reads for this profile but we could not, any name may be defined.
   const unknowable = external.unread.some((f) => !isInactive(conditions, f.span.start));
@@ -66,15 +67,14 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...structureFindings(doc),
     ...changelogFindings(doc),
     ...rpmlintFindings(doc, defined),
-    ...patchSyntaxFindings(doc, profileFor(settings.spec)),
-    ...newerRpmFindings(doc, profileFor(settings.spec)),
+    ...patchSyntaxFindings(doc, target),
+    ...newerRpmFindings(doc, target),
     ...external.unread,
-    ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.names], defined)),
+    ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];
-  const profile = profileFor(settings.spec).id; // `auto` unresolved (no file to look from): Fedora Rawhide
   const out = all.map((f) =>
     f.severity !== 'hint' && isInactive(conditions, f.span.start)
-      ? { ...f, severity: 'hint' as const, message: `${f.message} (inactive for ${profile})`, tags: ['unnecessary' as const] }
+      ? { ...f, severity: 'hint' as const, message: `${f.message} (inactive for ${target.id})`, tags: ['unnecessary' as const] }
       : f);
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }

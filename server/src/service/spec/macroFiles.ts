@@ -9,7 +9,8 @@ import type { Finding } from '../../common/findings';
 import type { SpecDocument } from '../../rpm/ast';
 import { MapMacroTable } from '../../rpm/expand';
 import { macroDefinitionsIn, macroFileRefs, type FileMacro } from '../../rpm/macroFiles';
-import { dirname, joinPath, pathToUri, uriToPath } from '../paths';
+import { decodeText, dirname, joinPath, pathToUri, uriToPath } from '../paths';
+import { ParsedFiles } from '../parsedFiles';
 import type { Host } from '../types';
 
 /** A definition from a macro file, with where it is and how the spec reads it. */
@@ -24,18 +25,15 @@ export interface ExternalMacro extends FileMacro {
 /** What the spec's macro files contribute. */
 export interface ExternalMacros {
   defs: ExternalMacro[];
-  /** The names of `defs`. */
-  names: string[];
   /** One information finding on each reference whose file could not be read: which names exist is then unknown. */
   unread: Finding[];
   /** Changes whenever the above do (part of the diagnostics cache key). */
   key: string;
 }
 
-export const NO_EXTERNAL_MACROS: ExternalMacros = { defs: [], names: [], unread: [], key: '' };
+export const NO_EXTERNAL_MACROS: ExternalMacros = { defs: [], unread: [], key: '' };
 
-const MAX_BYTES = 4 * 1024 * 1024;
-const cache = new Map<string, { mtimeMs: number; size: number; defs: FileMacro[] }>();
+const files = new ParsedFiles((bytes) => macroDefinitionsIn(decodeText(bytes)), 4 * 1024 * 1024);
 
 export async function externalMacros(doc: SpecDocument, uri: string, host: Host): Promise<ExternalMacros> {
   // Not cached in a WeakMap keyed by the tree: V8's young-generation collections treat its keys as live, so
@@ -51,7 +49,7 @@ export async function externalMacros(doc: SpecDocument, uri: string, host: Host)
     if (found) {
       const fileUri = pathToUri(found.path);
       for (const d of found.defs) defs.push({ ...d, uri: fileUri, file: ref.file!, at: ref.span.start });
-      keys.push(`${found.path}@${found.mtimeMs}`);
+      keys.push(`${found.path}@${found.version}`);
       continue;
     }
     const why = ref.file === undefined
@@ -63,7 +61,7 @@ export async function externalMacros(doc: SpecDocument, uri: string, host: Host)
       message: `Macros from ${ref.shown} are unknown (${why}), so undefined macros are not reported for profiles that read this line`,
     });
   }
-  return { defs, names: [...new Set(defs.map((d) => d.name))], unread, key: keys.join(',') };
+  return { defs, unread, key: keys.join(',') };
 }
 
 /**
@@ -79,22 +77,15 @@ export function withExternal(base: MapMacroTable, external: ExternalMacros, upTo
 
 /** The macro files read so far (absolute paths): editors watch them and re-check the specs when one changes. */
 export function macroFilePaths(): string[] {
-  return [...cache.keys()];
+  return files.paths();
 }
 
-async function readDefs(host: Host, dir: string, file: string): Promise<{ path: string; mtimeMs: number; defs: FileMacro[] } | undefined> {
+/** The definitions of `file` next to the spec (dist-git) or in ../SOURCES (rpmbuild tree). */
+async function readDefs(host: Host, dir: string, file: string): Promise<{ path: string; version: string; defs: FileMacro[] } | undefined> {
   for (const rel of [file, `../SOURCES/${file}`]) {
     const path = joinPath(dir, rel);
-    if (!path) continue;
-    const st = await host.stat(path);
-    if (!st || st.size > MAX_BYTES) continue;
-    const hit = cache.get(path);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return { path, mtimeMs: st.mtimeMs, defs: hit.defs };
-    const data = await host.readFile(path);
-    if (!data) continue;
-    const defs = macroDefinitionsIn(new TextDecoder().decode(data));
-    cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, defs });
-    return { path, mtimeMs: st.mtimeMs, defs };
+    const found = path ? await files.get(host, path) : undefined;
+    if (found) return { path: path!, version: found.version, defs: found.value };
   }
   return undefined;
 }
