@@ -5,7 +5,7 @@
  */
 import type { SpecDocument, Span } from './ast';
 import { expandMacros, MapMacroTable } from './expand';
-import { SECTION_BY_NAME } from './sections';
+import { isSpecKeyword } from './sections';
 
 export interface MacroFileRef {
   kind: 'include' | 'load';
@@ -78,7 +78,8 @@ function plainName(name: string): string | undefined {
   return /^[\w.+@-]+(\/[\w.+@-]+)*$/.test(name) && !name.split('/').includes('..') ? name : undefined;
 }
 
-const NOT_DEFINITIONS = new Set(['define', 'global', 'undefine', 'include', 'if', 'ifarch', 'ifnarch', 'ifos', 'ifnos', 'elif', 'elifarch', 'elifos', 'else', 'endif']);
+/** Line-starting `%words` of a macro file that define nothing (besides spec keywords). */
+const NOT_DEFINITIONS = new Set(['define', 'global', 'undefine', 'include']);
 
 /** A definition in a macro file or spec fragment. */
 export interface FileMacro {
@@ -111,7 +112,7 @@ export function macroDefinitionsIn(text: string): FileMacro[] {
     }
     const m = /^(\s*%(?:define|global)\s+)([A-Za-z_]\w*)(?:\(([^)]*)\))?[ \t]*(.*)$/.exec(line)
       ?? /^(%)([A-Za-z_]\w*)(?:\(([^)]*)\))?[ \t]+(\S.*)$/.exec(line);
-    if (!m || (m[1] === '%' && (NOT_DEFINITIONS.has(m[2]) || SECTION_BY_NAME.has(m[2].toLowerCase())))) continue;
+    if (!m || (m[1] === '%' && (NOT_DEFINITIONS.has(m[2]) || isSpecKeyword(m[2])))) continue;
     let body = m[4];
     const first = i;
     while (body.endsWith('\\') && i + 1 < lines.length) body = body.slice(0, -1) + '\n' + lines[++i];

@@ -57,6 +57,16 @@ export const SECTIONS: SectionInfo[] = [
 
 export const SECTION_BY_NAME = new Map(SECTIONS.map((s) => [s.name, s]));
 
+const DIRECTIVES = new Set(['if', 'ifarch', 'ifnarch', 'ifos', 'ifnos', 'elif', 'elifarch', 'elifos', 'else', 'endif']);
+
+/**
+ * Whether `%name` is a conditional directive or a section keyword: a spec line, never a macro (also when a
+ * macro body writes it: kernel.spec's `%define kernel_variant_package …\` with `%if` and `%package` lines).
+ */
+export function isSpecKeyword(name: string): boolean {
+  return DIRECTIVES.has(name) || SECTION_BY_NAME.has(name.toLowerCase()); // rpm matches sections case-insensitively
+}
+
 /** Parses section-header options: `-n name`, `-f file`, `-p /bin/sh`, positional words; stops at `--`. */
 export function parseOptions(text: string, from: number, to: number): SectionOption[] {
   const out: SectionOption[] = [];

@@ -53,8 +53,9 @@ function valueUnderProfile(doc: SpecDocument, ref: MacroRef, settings: Settings,
   const r = expandMacros(source, table, { maxDepth: 32, maxLength: 2000 });
   if (r.unknown) return `Under **${profile.id}** its value needs code (shell or Lua) and is not computed.`;
   if (!ref.conditional && r.text === source && !table.get(ref.name)) {
-    return external.defs.some((d) => d.name === ref.name)
-      ? `Under **${profile.id}**: defined inside a conditional in ${external.defs.find((d) => d.name === ref.name)!.file}; its value is not computed.`
+    const inFile = external.defs.find((d) => d.name === ref.name);
+    return inFile
+      ? `Under **${profile.id}**: defined inside a conditional in ${inFile.file}; its value is not computed.`
       : `Not defined under **${profile.id}**.`;
   }
   const v = r.text.length > 500 ? r.text.slice(0, 500) + '…' : r.text;

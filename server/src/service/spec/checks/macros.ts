@@ -7,9 +7,7 @@ import type { Finding } from '../../../common/findings';
 import type { MacroRef, SpecDocument } from '../../../rpm/ast';
 import { builtinMacro } from '../../../rpm/macroData';
 import { sectionAtLine, specDefinedNames } from '../../../rpm/query';
-import { SECTION_BY_NAME } from '../../../rpm/sections';
-
-const DIRECTIVES = new Set(['if', 'ifarch', 'ifnarch', 'ifos', 'ifnos', 'elif', 'elifarch', 'elifos', 'else', 'endif']);
+import { isSpecKeyword } from '../../../rpm/sections';
 
 /**
  * A reference that is not a macro use: `%if`/`%endif`/`%package`/`%files`… inside a macro body (kernel.spec's
@@ -19,7 +17,7 @@ const DIRECTIVES = new Set(['if', 'ifarch', 'ifnarch', 'ifos', 'ifnos', 'elif', 
  */
 function notAMacroUse(text: string, r: MacroRef): boolean {
   const name = r.name;
-  if (DIRECTIVES.has(name) || SECTION_BY_NAME.has(name.toLowerCase())) return true;
+  if (isSpecKeyword(name)) return true;
   return r.form === 'plain' && (name.length === 1 || text.charCodeAt(r.end) === 37 /* % */);
 }
 

@@ -7,19 +7,14 @@
 import type { Finding } from '../../../common/findings';
 import type { SpecDocument } from '../../../rpm/ast';
 import type { DistroProfile } from '../../../rpm/profiles';
+import { rpmvercmp } from '../../../rpm/vercmp';
 import { SECTION_BY_NAME } from '../../../rpm/sections';
 import { lookupTag, TAGS } from '../../../rpm/tags';
-import { atLeast } from './patchSyntax';
 
 /** Tag key -> the rpm that introduced it (a lookup per tag would cost on every keystroke in a large spec). */
 const TAG_SINCE = new Map(TAGS.filter((t) => t.since).map((t) => [lookupTag(t.name)!.key, t.since!]));
 
 const BUILD_SECTIONS = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
-
-const older = (rpm: string, since: string): boolean => {
-  const [major, minor] = since.split('.').map(Number);
-  return !atLeast(rpm, major, minor);
-};
 
 export function newerRpmFindings(doc: SpecDocument, profile: DistroProfile): Finding[] {
   const out: Finding[] = [];
@@ -31,15 +26,15 @@ export function newerRpmFindings(doc: SpecDocument, profile: DistroProfile): Fin
     const t = doc.tags[i];
     if (!t.known) continue;
     const since = TAG_SINCE.get(t.key);
-    if (since && older(rpm, since)) add(`${t.name}: needs rpm >= ${since}; ${target}, which stops with "Unknown tag"`, t.start, t.nameEnd);
+    if (since && rpmvercmp(rpm, since) < 0) add(`${t.name}: needs rpm >= ${since}; ${target}, which stops with "Unknown tag"`, t.start, t.nameEnd);
   }
   for (const s of doc.sections) {
     const since = SECTION_BY_NAME.get(s.name)?.since;
-    if (since && older(rpm, since)) {
+    if (since && rpmvercmp(rpm, since) < 0) {
       add(`%${s.name} needs rpm >= ${since}; ${target}, which does not know this section`, s.keywordSpan.start, s.keywordSpan.end);
       continue;
     }
-    if (!BUILD_SECTIONS.has(s.name) || !older(rpm, '4.20')) continue;
+    if (!BUILD_SECTIONS.has(s.name) || rpmvercmp(rpm, '4.20') >= 0) continue;
     for (const o of s.options) {
       if (o.flag === '-a' || o.flag === '-p') {
         add(`%${s.name} ${o.flag} (${o.flag === '-a' ? 'append to' : 'prepend to'} the section) needs rpm >= 4.20; ${target}`, o.span.start, o.span.end);

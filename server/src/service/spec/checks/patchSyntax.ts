@@ -9,15 +9,10 @@
 import type { Finding, Severity } from '../../../common/findings';
 import type { SpecDocument } from '../../../rpm/ast';
 import type { DistroProfile } from '../../../rpm/profiles';
+import { rpmvercmp } from '../../../rpm/vercmp';
 
 /** `%patch` options that take a value (build/parsePrep.c). */
 const WITH_VALUE = new Set(['-P', '-p', '-F', '-b', '-z', '-d', '-o', '-D']);
-
-/** Whether rpm `version` (`major.minor`) is at least `major.minor`. */
-export const atLeast = (version: string, major: number, minor: number): boolean => {
-  const [a, b] = version.split('.').map(Number);
-  return a > major || (a === major && b >= minor);
-};
 
 export function patchSyntaxFindings(doc: SpecDocument, profile: DistroProfile): Finding[] {
   const out: Finding[] = [];
@@ -37,14 +32,14 @@ export function patchSyntaxFindings(doc: SpecDocument, profile: DistroProfile): 
       if (numbered) {
         const n = String(Number(numbered[1]));
         const fixed = `%patch -P ${n}`;
-        if (atLeast(rpm, 4, 20)) {
+        if (rpmvercmp(rpm, '4.20') >= 0) {
           add('patch-number-suffix', 'error', `${numbered[0]} is a build error since rpm 4.20 (${target}): write ${fixed}`, at, at + numbered[0].length, fixed);
-        } else if (atLeast(rpm, 4, 18)) {
+        } else if (rpmvercmp(rpm, '4.18') >= 0) {
           add('patch-number-suffix', 'warning', `${numbered[0]} is deprecated since rpm 4.18 (${target}) and a build error from rpm 4.20: write ${fixed}`, at, at + numbered[0].length, fixed);
         }
         continue;
       }
-      if (atLeast(rpm, 4, 18) || !/^%patch(?=[ \t]|$)/.test(text.slice(indent))) continue;
+      if (rpmvercmp(rpm, '4.18') >= 0 || !/^%patch(?=[ \t]|$)/.test(text.slice(indent))) continue;
       const positional = positionalNumbers(text, indent + '%patch'.length);
       if (positional.length === 0) continue;
       const first = positional[0];
