@@ -1,14 +1,14 @@
 /** The one place where service records (offsets) become LSP objects (line/character ranges). */
 import {
   CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, Diagnostic, DiagnosticSeverity, DiagnosticTag,
-  DocumentSymbol, FoldingRange, FoldingRangeKind, Hover, InsertTextFormat, Location, MarkupKind, Range, SymbolKind,
-  TextEdit,
+  DocumentHighlight, DocumentHighlightKind, DocumentLink, DocumentSymbol, FoldingRange, FoldingRangeKind, Hover,
+  InsertTextFormat, Location, MarkupKind, Range, SymbolKind, TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity, Span } from '../common/findings';
 import type {
-  CodeActionRecord, CompletionKind, CompletionRecord, FoldRecord, HoverRecord, LocationRecord, SymbolKind as SK,
-  SymbolRecord,
+  CodeActionRecord, CompletionKind, CompletionRecord, FoldRecord, HighlightRecord, HoverRecord, LinkRecord,
+  LocationRecord, SymbolKind as SK, SymbolRecord, TextEditRecord,
 } from '../service/types';
 
 export function toRange(doc: TextDocument, span: Span): Range {
@@ -76,6 +76,21 @@ export function toLocation(doc: TextDocument, l: LocationRecord): Location {
   return { uri: l.uri, range: l.range ?? { start: zero, end: zero } };
 }
 
+export function toHighlight(doc: TextDocument, h: HighlightRecord): DocumentHighlight {
+  return { range: toRange(doc, h.span), kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
+}
+
+export function toDocumentLink(doc: TextDocument, l: LinkRecord): DocumentLink {
+  const link: DocumentLink = { range: toRange(doc, l.span), target: l.target };
+  if (l.tooltip) link.tooltip = l.tooltip;
+  return link;
+}
+
+/** Edits of one document as a workspace edit. */
+export function toWorkspaceEdit(doc: TextDocument, edits: TextEditRecord[]): WorkspaceEdit {
+  return { changes: { [doc.uri]: edits.map((e) => TextEdit.replace(toRange(doc, e.span), e.newText)) } };
+}
+
 const SYMBOL_KIND: Record<SK, SymbolKind> = {
   file: SymbolKind.File, module: SymbolKind.Module, namespace: SymbolKind.Namespace, package: SymbolKind.Package,
   class: SymbolKind.Class, method: SymbolKind.Method, property: SymbolKind.Property, field: SymbolKind.Field,
@@ -125,7 +140,7 @@ export function toCodeAction(doc: TextDocument, a: CodeActionRecord): CodeAction
   if (a.disabled) action.disabled = { reason: a.disabled };
   if (a.fixes) action.diagnostics = [toDiagnostic(doc, a.fixes)];
   if (a.edits.length) {
-    action.edit = { changes: { [doc.uri]: a.edits.map((e) => TextEdit.replace(toRange(doc, e.span), e.newText)) } };
+    action.edit = toWorkspaceEdit(doc, a.edits);
   }
   if (a.command) action.command = a.command;
   return action;

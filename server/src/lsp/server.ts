@@ -3,7 +3,7 @@
  * guarded so a crash in one feature answers that request with an error and the server keeps serving.
  */
 import {
-  type Connection, type Diagnostic, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  type Connection, type Diagnostic, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -46,6 +46,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       return await fn();
     } catch (e) {
+      if (e instanceof ResponseError) throw e; // an answer for the user (e.g. why a name cannot be renamed), not a crash
       const msg = e instanceof Error ? e.message : String(e);
       log.error(`${feature} failed for ${uri}: ${e instanceof Error && e.stack ? e.stack : msg}`);
       throw new ResponseError(ErrorCodes.InternalError, `${feature} failed: ${msg}`);
@@ -105,6 +106,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         definitionProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -164,6 +169,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDefinition((p) => withDoc('definition', p.textDocument.uri, [], async (d, ctx) =>
     (await service.definition(textDoc(d), d.offsetAt(p.position), ctx)).map((l) => convert.toLocation(d, l))));
+
+  connection.onReferences((p) => withDoc('references', p.textDocument.uri, [], async (d, ctx) =>
+    (await service.references(textDoc(d), d.offsetAt(p.position), p.context.includeDeclaration, ctx)).map((l) => convert.toLocation(d, l))));
+
+  connection.onDocumentHighlight((p) => withDoc('documentHighlight', p.textDocument.uri, [], async (d, ctx) =>
+    (await service.highlights(textDoc(d), d.offsetAt(p.position), ctx)).map((h) => convert.toHighlight(d, h))));
+
+  connection.onPrepareRename((p) => withDoc('prepareRename', p.textDocument.uri, null, async (d, ctx) => {
+    const r = await service.prepareRename(textDoc(d), d.offsetAt(p.position), ctx);
+    if (!r) return null;
+    if ('error' in r) throw new ResponseError(LSPErrorCodes.RequestFailed, r.error);
+    return { range: convert.toRange(d, r.span), placeholder: r.placeholder };
+  }));
+
+  connection.onRenameRequest((p) => withDoc('rename', p.textDocument.uri, null, async (d, ctx) => {
+    const r = await service.rename(textDoc(d), d.offsetAt(p.position), p.newName, ctx);
+    if ('error' in r) throw new ResponseError(LSPErrorCodes.RequestFailed, r.error);
+    return convert.toWorkspaceEdit(d, r.edits);
+  }));
+
+  connection.onDocumentLinks((p) => withDoc('documentLink', p.textDocument.uri, [], async (d, ctx) =>
+    (await service.links(textDoc(d), ctx)).map((l) => convert.toDocumentLink(d, l))));
 
   connection.onDocumentSymbol((p) => withDoc('documentSymbol', p.textDocument.uri, [], (d, ctx) =>
     service.symbols(textDoc(d), ctx).map((s) => convert.toDocumentSymbol(d, s))));

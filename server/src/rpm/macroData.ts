@@ -276,6 +276,7 @@ const FEDORA: Row[] = [
   ['_lto', ''], ['_with_lto', ''], ['_fmoddir', ''], ['_rpmmacrodir', ''], ['_sysconfdir_sysusers', ''], ['_sharedstatedir_compat', ''],
   ['_build_alias', ''], ['_target_platform', ''], ['__global_provides_exclude_from', ''], ['__global_requires_exclude_from', ''],
   ['_docdir_fmt', ''], ['dnl', ''],
+  ['_swidtagdir', 'SWID tag files describing the installation (redhat-rpm-config >= 121).', '%{_prefix}/lib/swidtag/fedoraproject.org'],
   ['pesign', 'Signs EFI binaries (pesign): %pesign -s -i in -o out.', undefined, true], ['efi_esp_dir', ''], ['efi_esp_boot', ''],
   ['valgrind_arches', 'Architectures valgrind supports.'], ['firewalld_reload', 'Reloads firewalld after installing a service or zone.'],
   ['fdupes', 'Replaces duplicate files by links: %fdupes %{buildroot}%{_datadir}.', undefined, true], ['_jsdir', 'JavaScript libraries.', '%{_datadir}/javascript'],

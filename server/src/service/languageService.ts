@@ -5,8 +5,8 @@
 import type { Finding, Span } from '../common/findings';
 import type { Settings } from './settings';
 import type {
-  CodeActionRecord, CompletionRecord, Context, DocumentService, FoldRecord, HoverRecord, LanguageKind,
-  LocationRecord, SymbolRecord, TextDoc,
+  CodeActionRecord, CompletionRecord, Context, DocumentService, FoldRecord, HighlightRecord, HoverRecord, LanguageKind,
+  LinkRecord, LocationRecord, RenameResult, RenameTarget, SymbolRecord, TextDoc,
 } from './types';
 import { kindOfDocument } from './languageKind';
 import type { InactiveRegionsResult, SpecInfoResult } from '../protocol';
@@ -66,6 +66,27 @@ export class LanguageService {
 
   async definition(doc: TextDoc, offset: number, ctx: Context): Promise<LocationRecord[]> {
     return (await this.serviceFor(doc)?.definition?.(doc, offset, ctx)) ?? [];
+  }
+
+  async references(doc: TextDoc, offset: number, includeDeclaration: boolean, ctx: Context): Promise<LocationRecord[]> {
+    return (await this.serviceFor(doc)?.references?.(doc, offset, includeDeclaration, ctx)) ?? [];
+  }
+
+  async highlights(doc: TextDoc, offset: number, ctx: Context): Promise<HighlightRecord[]> {
+    return (await this.serviceFor(doc)?.highlights?.(doc, offset, ctx)) ?? [];
+  }
+
+  async prepareRename(doc: TextDoc, offset: number, ctx: Context): Promise<RenameTarget | undefined> {
+    return (await this.serviceFor(doc)?.prepareRename?.(doc, offset, ctx)) ?? undefined;
+  }
+
+  async rename(doc: TextDoc, offset: number, newName: string, ctx: Context): Promise<RenameResult> {
+    const service = this.serviceFor(doc);
+    return service?.rename ? service.rename(doc, offset, newName, ctx) : { error: 'Rename is not supported in this document' };
+  }
+
+  async links(doc: TextDoc, ctx: Context): Promise<LinkRecord[]> {
+    return (await this.serviceFor(doc)?.links?.(doc, ctx)) ?? [];
   }
 
   symbols(doc: TextDoc, ctx: Context): SymbolRecord[] {

@@ -96,6 +96,25 @@ export interface CodeActionRecord {
   command?: { command: string; title: string; arguments?: unknown[] };
 }
 
+/** A clickable range: `target` is a URI (a web address or a `file://` one). */
+export interface LinkRecord {
+  span: Span;
+  target: string;
+  tooltip?: string;
+}
+
+/** An occurrence of the name under the cursor, for highlighting: a definition is `write`, a use `read`. */
+export interface HighlightRecord {
+  span: Span;
+  kind: 'read' | 'write';
+}
+
+/** What rename may change: the name under the cursor, or why it cannot be renamed. */
+export type RenameTarget = { span: Span; placeholder: string } | { error: string };
+
+/** Edits of a rename (same document), or why it cannot be done. */
+export type RenameResult = { edits: TextEditRecord[] } | { error: string };
+
 /** Cooperative cancellation: long-running work checks it and stops early. */
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
@@ -148,6 +167,13 @@ export interface DocumentService {
   completion?(doc: TextDoc, offset: number, ctx: Context): CompletionRecord[] | Promise<CompletionRecord[]>;
   hover?(doc: TextDoc, offset: number, ctx: Context): HoverRecord | null | Promise<HoverRecord | null>;
   definition?(doc: TextDoc, offset: number, ctx: Context): LocationRecord[] | Promise<LocationRecord[]>;
+  /** Every occurrence of the name at `offset` (macro, bcond, profile), definitions included when asked. */
+  references?(doc: TextDoc, offset: number, includeDeclaration: boolean, ctx: Context): LocationRecord[] | Promise<LocationRecord[]>;
+  highlights?(doc: TextDoc, offset: number, ctx: Context): HighlightRecord[] | Promise<HighlightRecord[]>;
+  /** Undefined when there is nothing to rename at `offset`. */
+  prepareRename?(doc: TextDoc, offset: number, ctx: Context): RenameTarget | undefined | Promise<RenameTarget | undefined>;
+  rename?(doc: TextDoc, offset: number, newName: string, ctx: Context): RenameResult | Promise<RenameResult>;
+  links?(doc: TextDoc, ctx: Context): LinkRecord[] | Promise<LinkRecord[]>;
   symbols?(doc: TextDoc, ctx: Context): SymbolRecord[];
   folding?(doc: TextDoc, ctx: Context): FoldRecord[];
   codeActions?(doc: TextDoc, span: Span, ctx: Context): CodeActionRecord[] | Promise<CodeActionRecord[]>;

@@ -108,6 +108,28 @@ suite('RPM Spec & KIWI extension', () => {
     }
   });
 
+  test('document links, references and rename of a %global through VS Code\'s providers', async () => {
+    const hello = await openDoc('hello/hello.spec');
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', hello.document.uri);
+    assert.deepEqual(links.map((l) => `${l.range.start.line} ${l.target?.toString(true)}`), [
+      '5 https://www.gnu.org/software/hello/',
+      '6 https://ftp.gnu.org/gnu/hello/hello-2.12.1.tar.gz',
+    ]);
+    const uri = workspaceUri('rename/demo.spec');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('%global forge https://example.org\nName: demo\nURL: %{forge}/demo\n%description\nFrom %forge.\n'));
+    const editor = await openDoc('rename/demo.spec');
+    const at = new vscode.Position(2, 8);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, at);
+    assert.deepEqual(refs.map((l) => rangeOf(l.range)), ['0:8-0:13', '2:7-2:12', '4:6-4:11']);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, at, 'upstream');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(editor.document.getText(), '%global upstream https://example.org\nName: demo\nURL: %{upstream}/demo\n%description\nFrom %upstream.\n');
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', hello.document.uri, new vscode.Position(6, 56), 'v')),
+      /%version is the value of the Version: tag, so it cannot be renamed/,
+    );
+  });
+
   test('every contributed command is registered', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);

@@ -101,7 +101,7 @@ export function kiwiHover(d: Description, offset: number): HoverRecord | null {
 }
 
 /** Where `file` lives: the document itself, an include, or the parent description. */
-function locate(d: Description, file: KiwiFile, docUri: string, docPath: string | undefined): { uri: string; text: string } | undefined {
+export function locate(d: Description, file: KiwiFile, docUri: string, docPath: string | undefined): { uri: string; text: string } | undefined {
   if (file === d.file) return { uri: docUri, text: file.text };
   if (!docPath) return undefined;
   const find = (list: Description['includes'], base: string) => list.find((r) => r.status === 'ok' && r.file === file)?.path

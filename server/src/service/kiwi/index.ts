@@ -8,6 +8,7 @@ import { environmentFixes, kiwiCompletion, kiwiDefinition, kiwiFolding, kiwiHove
 import { kiwiFileOf, resolveDescription } from './resolve';
 import { compsFilePaths } from './compsSource';
 import { loadSchema } from './schemaSource';
+import { kiwiHighlights, kiwiLinks, kiwiPrepareRename, kiwiReferences, kiwiRename } from './names';
 
 export function createKiwiService(): DocumentService {
   return {
@@ -52,6 +53,29 @@ export function createKiwiService(): DocumentService {
       if (!looksLikeXml(doc.text)) return [];
       const r = await resolveDescription(doc, ctx);
       return kiwiDefinition(r.desc, offset, doc.uri, r.path);
+    },
+    async references(doc, offset, includeDeclaration, ctx) {
+      if (!looksLikeXml(doc.text)) return [];
+      const r = await resolveDescription(doc, ctx);
+      return kiwiReferences(r.desc, offset, includeDeclaration, doc.uri, r.path);
+    },
+    async highlights(doc, offset, ctx) {
+      return looksLikeXml(doc.text) ? kiwiHighlights((await resolveDescription(doc, ctx)).desc, offset) : [];
+    },
+    async prepareRename(doc, offset, ctx) {
+      if (!looksLikeXml(doc.text)) return undefined;
+      const r = await resolveDescription(doc, ctx);
+      return kiwiPrepareRename(r.desc, offset, doc.uri, r.path);
+    },
+    async rename(doc, offset, newName, ctx) {
+      if (!looksLikeXml(doc.text)) return { error: 'KIWI YAML/TOML markup is not supported' };
+      const r = await resolveDescription(doc, ctx);
+      return kiwiRename(r.desc, offset, newName, doc.uri, r.path);
+    },
+    async links(doc, ctx) {
+      if (!looksLikeXml(doc.text)) return [];
+      const r = await resolveDescription(doc, ctx);
+      return kiwiLinks(r.desc, r.path);
     },
     watchedFiles: () => compsFilePaths(),
     symbols: (doc) => (looksLikeXml(doc.text) ? kiwiSymbols(kiwiFileOf(doc)) : []),

@@ -53,6 +53,11 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'patch-positional-number':
         if (typeof data.replacement === 'string' && data.replacement) out.push(fix(`Write ${data.replacement} (every rpm reads it)`, f, [{ span: f.span, newText: data.replacement }]));
         break;
+      case 'needs-newer-rpm': {
+        const over = data.replaces as Span | undefined;
+        if (typeof data.replacement === 'string' && over) out.push(fix(`Write ${data.replacement}`, f, [{ span: over, newText: data.replacement }]));
+        break;
+      }
       case 'macro-in-comment':
       case 'macro-in-%changelog':
         if (typeof data.escape === 'string') out.push(fix(`Escape as ${data.escape}`, f, [{ span: f.span, newText: data.escape }]));

@@ -13,6 +13,8 @@ import { parseSpec } from '../../rpm/parser';
 import { specInfo } from './specInfo';
 import { externalMacros, macroFilePaths } from './macroFiles';
 import { withBranchProfile } from './branchProfile';
+import { specLinks } from './links';
+import { specHighlights, specPrepareRename, specReferences, specRename } from './names';
 
 export function createSpecService(): SpecDocumentService {
   // Every feature that depends on the profile first resolves `auto` from the spec's git branch.
@@ -43,6 +45,15 @@ export function createSpecService(): SpecDocumentService {
     definition: async (doc, offset, ctx) => {
       const tree = parsed(doc);
       return specDefinition(tree, offset, doc.uri, await externalMacros(tree, doc.uri, ctx.host));
+    },
+    references: (doc, offset, includeDeclaration) => specReferences(parsed(doc), offset, includeDeclaration, doc.uri),
+    highlights: (doc, offset) => specHighlights(parsed(doc), offset),
+    prepareRename: (doc, offset) => specPrepareRename(parsed(doc), offset),
+    rename: (doc, offset, newName) => specRename(parsed(doc), offset, newName),
+    links: async (doc, context) => {
+      const ctx = await at(doc, context);
+      const tree = parsed(doc);
+      return specLinks(tree, doc.uri, ctx.settings, ctx.host, await externalMacros(tree, doc.uri, ctx.host));
     },
     symbols: (doc) => specSymbols(parsed(doc)),
     folding: (doc) => specFolding(parsed(doc)),

@@ -8,7 +8,7 @@ import { MapMacroTable, type MacroTable } from '../../rpm/expand';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
 import { resolveProfile, type DistroProfile } from '../../rpm/profiles';
 import type { SpecSettings } from '../settings';
-import { NO_EXTERNAL_MACROS, withExternal } from './macroFiles';
+import { NO_EXTERNAL_MACROS } from './macroFiles';
 
 let builtinTable: MapMacroTable | undefined;
 
@@ -35,7 +35,16 @@ export function profileTable(profile: DistroProfile): MapMacroTable {
 
 /** The table for expanding in `doc` under `profile`; `upToOffset` limits definitions to those before it. */
 export function specMacroTable(doc: SpecDocument, profile: DistroProfile, upToOffset = Infinity, external = NO_EXTERNAL_MACROS): MapMacroTable {
-  const table = new MapMacroTable(withExternal(profileTable(profile), external, upToOffset));
+  return macroTableWalker(doc, profile, external).at(upToOffset);
+}
+
+/**
+ * One table that follows the spec forwards: `at(offset)` applies the definitions, tags and bconds before
+ * `offset` that it has not applied yet and returns the table (the same object each time; offsets must not
+ * decrease). For expanding many places in file order without building a table for each.
+ */
+export function macroTableWalker(doc: SpecDocument, profile: DistroProfile, external = NO_EXTERNAL_MACROS): { at(offset: number): MapMacroTable } {
+  const table = new MapMacroTable(profileTable(profile));
   const tagMacros = new Set(['name', 'version', 'release', 'epoch', 'summary', 'license', 'url']);
   const main = doc.packages[0];
   const events: Array<{ at: number; apply: () => void }> = [];
@@ -52,11 +61,18 @@ export function specMacroTable(doc: SpecDocument, profile: DistroProfile, upToOf
     if (d.kind === 'undefine') events.push({ at: d.span.start, apply: () => table.delete(d.name) });
     else events.push({ at: d.span.start, apply: () => table.set(d.name, d.body, d.params) });
   }
+  // A macro file's definitions count from its %include/%{load:} on (not those inside its own conditionals).
+  for (const d of external.defs) if (!d.conditional) events.push({ at: d.at, apply: () => table.set(d.name, d.body, d.params) });
   for (const b of doc.bconds) {
     const on = b.kind === 'bcond_without' || (b.kind === 'bcond' && b.defaultOn === true);
     events.push({ at: b.span.start, apply: () => { if (on) table.set(`with_${b.name}`, '1'); else table.set(`without_${b.name}`, '1'); } });
   }
   events.sort((a, b) => a.at - b.at);
-  for (const e of events) if (e.at < upToOffset) e.apply();
-  return table;
+  let next = 0;
+  return {
+    at(offset: number) {
+      while (next < events.length && events[next].at < offset) events[next++].apply();
+      return table;
+    },
+  };
 }

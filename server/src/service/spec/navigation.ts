@@ -8,6 +8,7 @@ import { expandMacros } from '../../rpm/expand';
 import { builtinMacro } from '../../rpm/macroData';
 import { SECTION_BY_NAME } from '../../rpm/sections';
 import { lookupTag } from '../../rpm/tags';
+import { refAround } from '../../rpm/occurrences';
 import type { Settings } from '../settings';
 import type { HoverRecord, LocationRecord } from '../types';
 import { profileFor, profileTable, specMacroTable } from './macroEnv';
@@ -15,11 +16,7 @@ import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFi
 
 /** The innermost macro reference at `offset`. */
 export function refAt(doc: SpecDocument, offset: number): MacroRef | undefined {
-  let best: MacroRef | undefined;
-  for (const r of doc.macroRefs) {
-    if (r.start <= offset && offset < r.end && (!best || r.depth > best.depth)) best = r;
-  }
-  return best;
+  return refAround(doc, offset, false);
 }
 
 const code = (s: string) => '```rpm-spec\n' + s + '\n```';

@@ -76,6 +76,11 @@ test('setup-not-quiet, configure-without-libdir-spec, rpm-buildroot-usage', () =
     'configure-without-libdir-spec warning 14:1-14:12 ./configure is run without --libdir=%{_libdir}',
     'rpm-buildroot-usage warning 16:14-16:26 $RPM_BUILD_ROOT or %{buildroot} must not be used in %build: it breaks short-circuit builds',
   ]);
+  // Longer names that start with the build root's are other macros and variables (kernel.spec's %{buildroot_unstripped}).
+  const other = BASE + '%build\nrm -rf %{buildroot_unstripped} $RPM_BUILD_ROOT_X %buildroot_save\ncp a ${RPM_BUILD_ROOT}/b\n';
+  assert.deepEqual(diag(other, ['rpm-buildroot-usage']), [
+    'rpm-buildroot-usage warning 11:6-11:23 $RPM_BUILD_ROOT or %{buildroot} must not be used in %build: it breaks short-circuit builds',
+  ]);
 });
 
 test('patch-not-applied unless applied by number, -P, %autosetup or %autopatch', () => {

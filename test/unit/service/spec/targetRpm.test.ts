@@ -97,3 +97,22 @@ test('tags, sections and section options newer than the target\'s rpm are errors
   ]);
   assert.deepEqual(diag(text, codes), []);
 });
+
+test('%bcond (rpm 4.17.1) on EL8\'s rpm 4.14 is an unknown tag; the quick fix writes %bcond_with/%bcond_without', () => {
+  const text = '%bcond tests 1\n%bcond docs 0 # not built\n%bcond gui %{without tests}\n' + BASE;
+  const doc = parseSpec(text);
+  const found = specDiagnostics(doc, normalizeSettings({ spec: { profile: 'el8' } })).filter((f) => f.code === 'needs-newer-rpm');
+  assert.deepEqual(diag(text, ['needs-newer-rpm'], { spec: { profile: 'el8' } }), [
+    'needs-newer-rpm error 1:1-1:7 %bcond needs rpm >= 4.17.1; el8 builds with rpm 4.14, which stops with "Unknown tag" (write %bcond_without tests)',
+    'needs-newer-rpm error 2:1-2:7 %bcond needs rpm >= 4.17.1; el8 builds with rpm 4.14, which stops with "Unknown tag" (write %bcond_with docs)',
+    'needs-newer-rpm error 3:1-3:7 %bcond needs rpm >= 4.17.1; el8 builds with rpm 4.14, which stops with "Unknown tag" (use %bcond_with or %bcond_without)',
+  ]);
+  const actions = found.flatMap((f) => quickFixes(doc, [f], f.span));
+  assert.deepEqual(actions.map((a) => [a.title, a.edits[0].span, a.edits[0].newText]), [
+    ['Write %bcond_without tests', { start: 0, end: 14 }, '%bcond_without tests'],
+    ['Write %bcond_with docs', { start: 15, end: 28 }, '%bcond_with docs'],
+  ]);
+  // EL9 (see newerRpm.ts) and later rpms read it.
+  assert.deepEqual(diag(text, ['needs-newer-rpm'], { spec: { profile: 'el9-hs' } }), []);
+  assert.deepEqual(diag(text, ['needs-newer-rpm']), []);
+});

@@ -3,6 +3,8 @@
  * older rpm. Tags and sections carry the version that introduced them (rpm/tags.ts, rpm/sections.ts); build
  * sections take `-a`/`-p` (append, prepend) since rpm 4.20, with declarative builds. An older rpm stops at
  * an unknown tag ("Unknown tag") and reads an unknown section header as text of the section before it.
+ * `%bcond name default` came with rpm 4.17.1; EL8's rpm 4.14 reads it as an unknown tag. EL9's rpm 4.16 is
+ * left alone: RHBZ#2129060 asked for the macro's backport to RHEL 9, which is not verified here.
  */
 import type { Finding } from '../../../common/findings';
 import type { SpecDocument } from '../../../rpm/ast';
@@ -20,8 +22,8 @@ export function newerRpmFindings(doc: SpecDocument, profile: DistroProfile): Fin
   const out: Finding[] = [];
   const rpm = profile.rpm;
   const target = `${profile.id} builds with rpm ${rpm}`;
-  const add = (message: string, start: number, end: number) =>
-    out.push({ code: 'needs-newer-rpm', severity: 'error', message, span: { start, end }, source: 'rpm-spec' });
+  const add = (message: string, start: number, end: number, data?: Record<string, unknown>) =>
+    out.push({ code: 'needs-newer-rpm', severity: 'error', message, span: { start, end }, source: 'rpm-spec', ...(data ? { data } : {}) });
   for (let i = 0; i < doc.tags.length; i++) {
     const t = doc.tags[i];
     if (!t.known) continue;
@@ -39,6 +41,16 @@ export function newerRpmFindings(doc: SpecDocument, profile: DistroProfile): Fin
       if (o.flag === '-a' || o.flag === '-p') {
         add(`%${s.name} ${o.flag} (${o.flag === '-a' ? 'append to' : 'prepend to'} the section) needs rpm >= 4.20; ${target}`, o.span.start, o.span.end);
       }
+    }
+  }
+  if (rpmvercmp(rpm, '4.16') < 0) {
+    for (const b of doc.bconds) {
+      if (b.kind !== 'bcond') continue;
+      // The old spelling of a literal 0/1 default, for the quick fix (an expression default has none).
+      const m = /^%bcond[ \t]+\w+[ \t]+(\d+)(?=\s|$)/.exec(doc.text.slice(b.span.start, b.span.end));
+      const old = m && b.defaultOn !== undefined ? `%bcond_${b.defaultOn ? 'without' : 'with'} ${b.name}` : undefined;
+      add(`%bcond needs rpm >= 4.17.1; ${target}, which stops with "Unknown tag"${old ? ` (write ${old})` : ' (use %bcond_with or %bcond_without)'}`,
+        b.span.start, b.span.start + 6, old ? { replacement: old, replaces: { start: b.span.start, end: b.span.start + m![0].length } } : undefined);
     }
   }
   return out;

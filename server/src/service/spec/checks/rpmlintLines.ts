@@ -12,7 +12,8 @@ const MACRO = /%+[{(]?[a-zA-Z_]\w{2,}[)}]?/g;
 // rpmlint's indent_spaces_regex (rhbz#488146): runs of spaces used for alignment.
 const INDENT_SPACES = /( \t|(^|\t)([^\t]{8})*[^\t]{4}[^\t]?([^\t][^\t.!?]|[^\t]?[.!?] ) {2})/;
 const LIB64 = /(^|[\s=:"'(])((?:%\{?buildroot\}?|\$\{?RPM_BUILD_ROOT\}?)?(?:%\{?_prefix\}?|\/usr)?\/lib64)(?=[/\s;:"')]|$)/g;
-const BUILDROOT = /(\\*)\$\{?RPM_BUILD_ROOT\}?|(%+)\{?buildroot\}?/g;
+// The whole name only: `%{buildroot_unstripped}` (kernel.spec's own macro) is not the build root.
+const BUILDROOT = /(\\*)\$(?:\{RPM_BUILD_ROOT\}|RPM_BUILD_ROOT(?!\w))|(%+)(?:\{\??buildroot\}|buildroot(?!\w))/g;
 const SOURCE_DIR = /\$RPM_SOURCE_DIR|%\{?_sourcedir\}?/;
 const DEFATTR_DEFAULT = /^%defattr\s*\(\s*-\s*,\s*root\s*,\s*root\s*(,\s*-\s*)?\)\s*$/;
 

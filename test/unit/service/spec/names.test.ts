@@ -1,0 +1,118 @@
+// References, highlights and rename of a spec's own macros and build conditionals; document links on
+// URL/Source/Patch values (expanded with the spec's macros; local files next to the spec or in ../SOURCES).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineIndex } from '../../../../server/src/common/lineIndex';
+import type { Span } from '../../../../server/src/common/findings';
+import { createLanguageService } from '../../../../server/src/service';
+import { BASE } from './helpers';
+import { context, memoryHost } from '../memoryHost';
+
+const SPEC = [
+  '%global commit 0123abc',
+  '%global shortcommit %(c=%{commit}; echo ${c:0:7})',
+  '%bcond_without tests',
+  BASE.trimEnd(),
+  '# built from %{commit}',
+  '%build',
+  'echo %commit %{?commit} %{!?commit:none} %{defined commit}',
+  '%if %{with tests} && 0%{?with_tests}',
+  'make check %{?_without_tests}',
+  '%endif',
+  '%install',
+  'cp -a %{_libdir} %{name}',
+  '%undefine commit',
+  '',
+].join('\n');
+
+const service = createLanguageService();
+const doc = (text: string, uri = 'file:///ws/hello/hello.spec') => ({ uri, languageId: 'rpm-spec', version: 1, text });
+const idx = new LineIndex(SPEC);
+/** 1-based `L:C-L:C`. */
+const at = (s: Span) => {
+  const a = idx.positionAt(s.start);
+  const b = idx.positionAt(s.end);
+  return `${a.line + 1}:${a.character + 1}-${b.line + 1}:${b.character + 1}`;
+};
+/** The offset of the n-th (0-based) occurrence of `needle`, plus `delta`. */
+const offsetOf = (needle: string, n = 0, delta = 1) => {
+  let i = -1;
+  for (let k = 0; k <= n; k++) i = SPEC.indexOf(needle, i + 1);
+  assert.ok(i >= 0, needle);
+  return i + delta;
+};
+const ctx = () => context(memoryHost({}));
+
+test('references of a %global: every use in any form, from a use or from the definition', async () => {
+  const all = ['1:9-1:15', '2:27-2:33', '12:16-12:22', '14:7-14:13', '14:17-14:23', '14:29-14:35', '14:52-14:58', '20:11-20:17'];
+  const fromUse = await service.references(doc(SPEC), offsetOf('%commit'), true, ctx());
+  assert.deepEqual(fromUse.map((l) => at(l.span!)), all);
+  assert.ok(fromUse.every((l) => l.uri === 'file:///ws/hello/hello.spec'));
+  const fromDef = await service.references(doc(SPEC), offsetOf('commit'), false, ctx());
+  // Without declarations: the %global and the %undefine are left out.
+  assert.deepEqual(fromDef.map((l) => at(l.span!)), all.filter((r) => r !== '1:9-1:15' && r !== '20:11-20:17'));
+});
+
+test('a build conditional: %bcond_without, %{with x}, %{?with_x} and %{?_without_x}', async () => {
+  const hl = await service.highlights(doc(SPEC), offsetOf('%{with tests}', 0, 8), ctx());
+  assert.deepEqual(hl.map((h) => `${at(h.span)} ${h.kind}`), ['3:16-3:21 write', '15:12-15:17 read', '15:31-15:36 read', '16:24-16:29 read']);
+});
+
+test('rename a %global and a bcond; macros the spec does not define are refused', async () => {
+  const prep = await service.prepareRename(doc(SPEC), offsetOf('%{?commit}', 0, 4), ctx());
+  assert.ok(prep && 'span' in prep);
+  assert.deepEqual([at(prep.span), prep.placeholder], ['14:17-14:23', 'commit']);
+  const r = await service.rename(doc(SPEC), offsetOf('%{?commit}', 0, 4), 'gitcommit', ctx());
+  assert.ok('edits' in r);
+  let text = SPEC;
+  for (const e of [...r.edits].sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
+  assert.equal(text.split('\n')[13], 'echo %gitcommit %{?gitcommit} %{!?gitcommit:none} %{defined gitcommit}');
+  assert.equal(text.split('\n')[1], '%global shortcommit %(c=%{gitcommit}; echo ${c:0:7})');
+  assert.equal((text.match(/\bcommit\b/g) ?? []).length, 0);
+
+  const b = await service.rename(doc(SPEC), offsetOf('with_tests', 0, 6), 'check', ctx());
+  assert.ok('edits' in b);
+  assert.deepEqual(b.edits.map((e) => at(e.span)), ['3:16-3:21', '15:12-15:17', '15:31-15:36', '16:24-16:29']);
+
+  assert.deepEqual(await service.prepareRename(doc(SPEC), offsetOf('%{_libdir}', 0, 3), ctx()),
+    { error: '%_libdir is not defined in this spec (rpm, the distribution or an included file defines it), so it cannot be renamed here' });
+  assert.deepEqual(await service.rename(doc(SPEC), offsetOf('%commit'), '9lives', ctx()),
+    { error: "'9lives' is not a macro name (letters, digits and _, not starting with a digit)" });
+  assert.deepEqual(await service.rename(doc(SPEC), offsetOf('%commit'), 'shortcommit', ctx()), { error: '%shortcommit is already defined in this spec' });
+  assert.equal(await service.prepareRename(doc(SPEC), offsetOf('make check'), ctx()), undefined);
+  assert.deepEqual(await service.prepareRename(doc(SPEC), offsetOf('%{name}', 0, 3), ctx()), { error: '%name is the value of the Name: tag, so it cannot be renamed' });
+  assert.deepEqual(await service.prepareRename(doc(SPEC + 'cp %{SOURCE12} .\n'), SPEC.length + 6, ctx()), { error: '%SOURCE12 is the value of the Source12: tag, so it cannot be renamed' });
+});
+
+test('document links: URL and Source expanded with the spec\'s macros, local patches next to the spec or in ../SOURCES', async () => {
+  const text = BASE.replace('License:        MIT', [
+    'License:        MIT',
+    'URL:            https://github.com/example/%{name}',
+    'Source0:        %{url}/archive/v%{version}/%{name}-%{version}.tar.gz',
+    'Source1:        hello.desktop',
+    'Source2:        %{name}-extra.conf',
+    'Source3:        %(echo unknown)',
+    'Source4:        %{undefined_base}/x.tar.gz',
+    'Patch0:         https://github.com/example/hello/pull/1.patch#/fix.patch',
+    'Patch1:         missing.patch',
+  ].join('\n'));
+  const host = memoryHost({ '/ws/hello/hello.desktop': '[Desktop Entry]\n', '/home/u/rpmbuild/SOURCES/hello-extra.conf': 'x\n' });
+  const links = async (uri: string) => (await service.links(doc(text, uri), context(host))).map((l) => {
+    const i = new LineIndex(text);
+    return `${i.positionAt(l.span.start).line + 1} ${l.target}${l.tooltip ? ` (${l.tooltip})` : ''}`;
+  });
+  assert.deepEqual(await links('file:///ws/hello/hello.spec'), [
+    '6 https://github.com/example/hello (Open https://github.com/example/hello)',
+    '7 https://github.com/example/hello/archive/v1.0/hello-1.0.tar.gz (Open https://github.com/example/hello/archive/v1.0/hello-1.0.tar.gz)',
+    '8 file:///ws/hello/hello.desktop (Open hello.desktop)',
+    '12 https://github.com/example/hello/pull/1.patch#/fix.patch',
+  ]);
+  assert.deepEqual(await links('file:///home/u/rpmbuild/SPECS/hello.spec'), [
+    '6 https://github.com/example/hello (Open https://github.com/example/hello)',
+    '7 https://github.com/example/hello/archive/v1.0/hello-1.0.tar.gz (Open https://github.com/example/hello/archive/v1.0/hello-1.0.tar.gz)',
+    '9 file:///home/u/rpmbuild/SOURCES/hello-extra.conf (Open ../SOURCES/hello-extra.conf)',
+    '12 https://github.com/example/hello/pull/1.patch#/fix.patch',
+  ]);
+  // Unsaved: only the web addresses.
+  assert.equal((await links('untitled:Untitled-1')).length, 3);
+});
