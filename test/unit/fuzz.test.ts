@@ -78,7 +78,16 @@ test('mutated corpus files: no throw, bounded time, ranges inside the document',
         if (h?.span) assert.ok(inside(h.span, text.length), 'hover range');
         for (const l of await service.definition(doc, offset, ctx)) if (l.span) assert.ok(inside(l.span, text.length), 'definition range');
         for (const a of await service.codeActions(doc, { start: offset, end: offset }, ctx)) for (const e of a.edits) assert.ok(inside(e.span, text.length), 'edit range');
+        for (const l of await service.references(doc, offset, true, ctx)) if (l.span) assert.ok(inside(l.span, text.length), 'reference range');
+        for (const h of await service.highlights(doc, offset, ctx)) assert.ok(inside(h.span, text.length), 'highlight range');
+        const prep = await service.prepareRename(doc, offset, ctx);
+        if (prep && 'span' in prep) {
+          assert.ok(inside(prep.span, text.length), 'rename range');
+          const r = await service.rename(doc, offset, 'renamed_x', ctx);
+          if ('edits' in r) for (const e of r.edits) assert.ok(inside(e.span, text.length), 'rename edit range');
+        }
       }
+      for (const l of await service.links(doc, ctx)) assert.ok(inside(l.span, text.length) && l.target.length > 0, 'link range');
       const walk = (list: ReturnType<typeof service.symbols>) => {
         for (const s of list) {
           assert.ok(inside(s.span, text.length) && inside(s.selectionSpan, text.length), 'symbol range');
