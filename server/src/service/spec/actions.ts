@@ -71,6 +71,9 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
           }
         }
         break;
+      case 'incoherent-version-in-changelog':
+        if (typeof data.replacement === 'string') out.push(fix(`Change to ${data.replacement}`, f, [{ span: f.span, newText: data.replacement }], false));
+        break;
       case 'changelog-bogus-date':
         if (typeof data.weekday === 'string') out.push(fix(`Change the weekday to ${data.weekday}`, f, [{ span: f.span, newText: data.weekday }]));
         break;

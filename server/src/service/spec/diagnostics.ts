@@ -13,6 +13,7 @@ import { rpmlintFindings } from './checks/rpmlint';
 import { structureFindings } from './checks/structure';
 import { patchSyntaxFindings } from './checks/patchSyntax';
 import { newerRpmFindings } from './checks/newerRpm';
+import { changelogVersionFindings } from './checks/changelogVersion';
 import { profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -69,6 +70,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...rpmlintFindings(doc, defined),
     ...patchSyntaxFindings(doc, target),
     ...newerRpmFindings(doc, target),
+    ...changelogVersionFindings(doc, target, external, conditions),
     ...external.unread,
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];

@@ -41,9 +41,10 @@ export function specMacroTable(doc: SpecDocument, profile: DistroProfile, upToOf
 /**
  * One table that follows the spec forwards: `at(offset)` applies the definitions, tags and bconds before
  * `offset` that it has not applied yet and returns the table (the same object each time; offsets must not
- * decrease). For expanding many places in file order without building a table for each.
+ * decrease). For expanding many places in file order without building a table for each. With `inactive`,
+ * what sits in branches false for the profile is left out.
  */
-export function macroTableWalker(doc: SpecDocument, profile: DistroProfile, external = NO_EXTERNAL_MACROS): { at(offset: number): MapMacroTable } {
+export function macroTableWalker(doc: SpecDocument, profile: DistroProfile, external = NO_EXTERNAL_MACROS, inactive?: (offset: number) => boolean): { at(offset: number): MapMacroTable } {
   const table = new MapMacroTable(profileTable(profile));
   const tagMacros = new Set(['name', 'version', 'release', 'epoch', 'summary', 'license', 'url']);
   const main = doc.packages[0];
@@ -68,6 +69,8 @@ export function macroTableWalker(doc: SpecDocument, profile: DistroProfile, exte
     events.push({ at: b.span.start, apply: () => { if (on) table.set(`with_${b.name}`, '1'); else table.set(`without_${b.name}`, '1'); } });
   }
   events.sort((a, b) => a.at - b.at);
+  // What rpm skips for this profile (a %global in a false %if branch) changes nothing.
+  if (inactive) events.splice(0, events.length, ...events.filter((e) => !inactive(e.at)));
   let next = 0;
   return {
     at(offset: number) {

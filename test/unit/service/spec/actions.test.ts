@@ -100,3 +100,11 @@ test('a spec without %changelog gets one', () => {
   const [, add] = releaseActions(parseSpec(BASE), S, NOW);
   assert.equal(apply(BASE, add), BASE + '\n%changelog\n* Tue Nov 24 2026 Jane Packager <jane@example.org> - 1.0-1\n- \n');
 });
+
+test('incoherent-version-in-changelog: the quick fix writes the package\'s version-release (not preferred: a new entry may be meant)', () => {
+  const cl = BASE.replace('Release:        1%{?dist}', 'Release:        2%{?dist}') + '%changelog\n* Mon Jan 01 2024 J <j@x> - 1.0-1\n- x\n';
+  const [fix] = fixesFor(cl, 'incoherent-version-in-changelog');
+  assert.equal(fix.title, 'Change to 1.0-2');
+  assert.equal(fix.isPreferred, false);
+  assert.equal(apply(cl, fix), cl.replace('- 1.0-1\n', '- 1.0-2\n'));
+});

@@ -6,7 +6,7 @@ import { BASE, diag } from './helpers';
 const CL = BASE + '%changelog\n';
 
 test('a well-formed changelog is clean', () => {
-  assert.deepEqual(diag(CL + '* Tue Jan 02 2024 Jane <j@x.org> - 1.0-2\n- Fix\n\n* Mon Jan 01 2024 Jane <j@x.org> - 1.0-1\n- First\n'), []);
+  assert.deepEqual(diag(CL + '* Tue Jan 02 2024 Jane <j@x.org> - 1.0-1\n- Fix\n\n* Mon Jan 01 2024 Jane <j@x.org> - 1.0-0.1\n- First\n'), []);
 });
 
 test('weekday that does not match the date: rpm\'s "bogus date" warning on the weekday', () => {
@@ -16,10 +16,10 @@ test('weekday that does not match the date: rpm\'s "bogus date" warning on the w
 });
 
 test('bad date and entries out of order', () => {
-  assert.deepEqual(diag(CL + '* Mon Foo 01 2024 Jane <j@x.org> - 1\n- x\n'), [
-    'changelog-bad-date error 10:3-10:18 bad date in %changelog: Mon Foo 01 2024 Jane <j@x.org> - 1',
+  assert.deepEqual(diag(CL + '* Mon Foo 01 2024 Jane <j@x.org> - 1.0-1\n- x\n'), [
+    'changelog-bad-date error 10:3-10:18 bad date in %changelog: Mon Foo 01 2024 Jane <j@x.org> - 1.0-1',
   ]);
-  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1\n- x\n* Tue Jan 02 2024 Jane <j@x.org> - 2\n- y\n'), [
+  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1.0-1\n- x\n* Tue Jan 02 2024 Jane <j@x.org> - 2\n- y\n'), [
     'changelog-not-descending error 12:3-12:18 %changelog not in descending chronological order',
   ]);
 });
@@ -27,17 +27,39 @@ test('bad date and entries out of order', () => {
 test('entries must start with *; missing name; no description; no "- " item', () => {
   assert.deepEqual(diag(CL + 'Initial package\n'), ['changelog-missing-star error 10:1-10:16 %changelog entries must start with *']);
   assert.deepEqual(diag(CL + '* Mon Jan 01 2024\n- x\n'), ['changelog-missing-name error 10:1-10:18 missing name in %changelog']);
-  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1'), ['changelog-no-description error 10:1-10:37 no description in %changelog']);
-  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1\nInitial\n'), ["changelog-item-without-dash warning 11:1-11:8 changelog entry has no '- ' item line"]);
+  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1.0-1'), ['changelog-no-description error 10:1-10:41 no description in %changelog']);
+  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1.0-1\nInitial\n'), ["changelog-item-without-dash warning 11:1-11:8 changelog entry has no '- ' item line"]);
 });
 
 test('rpm quirks: a * line right after the header is text; comments and %autochangelog are fine', () => {
-  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1\n* Notes\n- x\n'), []);
+  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1.0-1\n* Notes\n- x\n'), []);
   assert.deepEqual(diag(CL + '# old entries below\n%autochangelog\n'), []);
 });
 
 test('macros in %changelog are expanded by rpm: rpmlint\'s macro-in-%changelog', () => {
-  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1\n- Use %{_bindir} and %%{escaped}\n'), [
+  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> - 1.0-1\n- Use %{_bindir} and %%{escaped}\n'), [
     'macro-in-%changelog warning 11:7-11:17 Macro expanded in %changelog: %{_bindir} (escape it as %%{_bindir})',
   ]);
+});
+
+test('rpmlint\'s incoherent-version-in-changelog: the latest entry against [Epoch:]Version-Release, with or without the dist tag', () => {
+  const codes = ['incoherent-version-in-changelog'];
+  const entry = (evr: string) => `* Mon Jan 01 2024 Jane <j@x.org> - ${evr}\n- x\n`;
+  for (const ok of ['1.0-1', '1.0-1.fc46', '1.0-1.el9_3']) assert.deepEqual(diag(CL + entry(ok), codes), [], ok);
+  // After a SIG release bump (Release: 1.1) without an entry; the older entries do not count.
+  const bumped = BASE.replace('Release:        1%{?dist}', 'Release:        1.1%{?dist}') + '%changelog\n' + entry('1.0-1') + entry('1.0-0.1');
+  assert.deepEqual(diag(bumped, codes, { spec: { profile: 'el9-hs' } }), [
+    "incoherent-version-in-changelog warning 10:36-10:41 The latest %changelog entry is for 1.0-1, but the package is 1.0-1.1 (1.0-1.1.hs.el9 with el9-hs's dist): add an entry for this release, or correct this one",
+  ]);
+  assert.deepEqual(diag(bumped.replace('- 1.0-1\n', '- 1.0-1.1.hs.el9\n'), codes, { spec: { profile: 'el9-hs' } }), []);
+  // The epoch is part of it; macros (in the tags, and the entry) are expanded; a %global in a false branch does not count.
+  const epoch = BASE.replace('Version:        1.0', '%global upver 2.4\n%if 0%{?rhel}\n%global upver 9.9\n%endif\nEpoch:          3\nVersion:        %{upver}') + '%changelog\n';
+  assert.deepEqual(diag(epoch + entry('2.4-1'), codes).map((d) => d.replace(/ warning \S+/, '')), [
+    'incoherent-version-in-changelog The latest %changelog entry is for 2.4-1, but the package is 3:2.4-1 (3:2.4-1.fc46 with fedora-rawhide\'s dist): add an entry for this release, or correct this one',
+  ]);
+  assert.deepEqual(diag(epoch + entry('3:%{upver}-1'), codes), []);
+  // Not judged: %autorelease, a header without a version, a Release that needs code.
+  assert.deepEqual(diag(BASE.replace('1%{?dist}', '%autorelease') + '%changelog\n' + entry('0.9-1'), codes), []);
+  assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> -\n- x\n', codes), []);
+  assert.deepEqual(diag(BASE.replace('1%{?dist}', '%(date +%%s)%{?dist}') + '%changelog\n' + entry('0.9-1'), codes), []);
 });
