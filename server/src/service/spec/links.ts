@@ -5,10 +5,12 @@
  * link) — and a local source or patch opens the file, next to the spec (dist-git) or in ../SOURCES.
  */
 import type { SpecDocument } from '../../rpm/ast';
+import { isInactive } from '../../rpm/conditions';
 import { expandMacros } from '../../rpm/expand';
 import { dirname, joinPath, pathToUri, uriToPath } from '../paths';
 import type { Settings } from '../settings';
 import type { Host, LinkRecord } from '../types';
+import { conditionsFor } from './diagnostics';
 import { macroTableWalker, profileFor } from './macroEnv';
 import type { ExternalMacros } from './macroFiles';
 
@@ -22,7 +24,10 @@ export async function specLinks(doc: SpecDocument, uri: string, settings: Settin
   let walker: ReturnType<typeof macroTableWalker> | undefined;
   const expand = (value: string, at: number): string | undefined => {
     if (!value.includes('%')) return value;
-    walker ??= macroTableWalker(doc, profileFor(settings.spec), external);
+    if (!walker) {
+      const conditions = conditionsFor(doc, settings, external);
+      walker = macroTableWalker(doc, profileFor(settings.spec), external, (offset) => isInactive(conditions, offset));
+    }
     const r = expandMacros(value, walker.at(at), { maxDepth: 32, maxLength: 4000 });
     return r.unknown || r.undefined.length || r.text.includes('%') ? undefined : r.text.trim();
   };

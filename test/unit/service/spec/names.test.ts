@@ -116,3 +116,11 @@ test('document links: URL and Source expanded with the spec\'s macros, local pat
   // Unsaved: only the web addresses.
   assert.equal((await links('untitled:Untitled-1')).length, 3);
 });
+
+test('document links follow the profile: a %global in a false %if branch does not count', async () => {
+  const text = '%if 0%{?rhel}\n%global mirror https://el.example.org\n%else\n%global mirror https://fedora.example.org\n%endif\n' +
+    BASE.replace('License:        MIT', 'License:        MIT\nSource0:        %{mirror}/hello.tar.gz');
+  const targets = async (settings: unknown) => (await service.links(doc(text), context(memoryHost({}), settings))).map((l) => l.target);
+  assert.deepEqual(await targets({}), ['https://fedora.example.org/hello.tar.gz']);
+  assert.deepEqual(await targets({ spec: { profile: 'el9-hs' } }), ['https://el.example.org/hello.tar.gz']);
+});
