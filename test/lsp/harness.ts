@@ -41,6 +41,8 @@ export interface ClientOptions {
 export class TestClient {
   readonly published: PublishParams[] = [];
   readonly logs: string[] = [];
+  /** How many `workspace/inlayHint/refresh` requests the server sent. */
+  inlayRefreshes = 0;
   /** `client/registerCapability` requests the server sent. */
   readonly registrations: Array<{ registrations: Array<{ id: string; method: string; registerOptions?: any }> }> = [];
   private waiters: Array<() => void> = [];
@@ -54,6 +56,7 @@ export class TestClient {
     connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
     connection.onRequest('client/registerCapability', (p: TestClient['registrations'][number]) => { this.registrations.push(p); return null; });
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/inlayHint/refresh', () => { this.inlayRefreshes++; return null; });
     connection.listen();
   }
 
@@ -72,7 +75,7 @@ export class TestClient {
       initializationOptions: opts.initializationOptions,
       capabilities: {
         workspace: {
-          configuration: !!opts.configuration, workspaceFolders: true,
+          configuration: !!opts.configuration, workspaceFolders: true, inlayHint: { refreshSupport: true },
           ...(opts.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } : {}),
         },
         textDocument: {

@@ -81,7 +81,7 @@ test('hyperscale/specInfo answers the expanded package identity', async () => {
   await client.shutdown();
 });
 
-test('distro profile: inactive regions and hint diagnostics follow a profile switch (workspace/configuration)', async () => {
+test('distro profile: inactive regions, hint diagnostics and inlay hints follow a profile switch (workspace/configuration)', async () => {
   const { client } = spawnServer();
   let profile = 'fedora-rawhide';
   await client.initialize({ configuration: (section) => (section === 'hyperscale' ? { spec: { profile } } : null) });
@@ -94,10 +94,16 @@ test('distro profile: inactive regions and hint diagnostics follow a profile swi
   const fedora = await client.diagnostics(uri, { version: 1 });
   assert.deepEqual(fedora.map((d) => `${d.range.start.line} ${d.severity}`), ['9 4', '11 2']);
   assert.deepEqual(await client.request('hyperscale/inactiveRegions', { uri }), { profile: 'fedora-rawhide', regions: [{ startLine: 9, endLine: 9 }] });
+  const hints = async () => (await client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 14, character: 0 } } }))
+    .map((h: { position: { line: number; character: number }; label: string }) => `${h.position.line}:${h.position.character} ${h.label}`);
+  assert.deepEqual(await hints(), ['2:18 → 1.fc46']);
   profile = 'el9-hs';
   const before = client.published.length;
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const el = await client.diagnostics(uri, { pred: () => client.published.length > before });
+  // The editor is asked to fetch the inlay hints again, which now show the el9-hs dist.
+  assert.ok(client.inlayRefreshes >= 1);
+  assert.deepEqual(await hints(), ['2:18 → 1.hs.el9']);
   assert.deepEqual(el.map((d) => `${d.range.start.line} ${d.severity}`), ['9 2', '11 4']);
   assert.deepEqual(await client.request('hyperscale/inactiveRegions', { uri }), { profile: 'el9-hs', regions: [{ startLine: 11, endLine: 11 }] });
   const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 12 } });

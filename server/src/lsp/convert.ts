@@ -2,12 +2,12 @@
 import {
   CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, Diagnostic, DiagnosticSeverity, DiagnosticTag,
   DocumentHighlight, DocumentHighlightKind, DocumentLink, DocumentSymbol, FoldingRange, FoldingRangeKind, Hover,
-  InsertTextFormat, Location, MarkupKind, Range, SymbolKind, TextEdit, type WorkspaceEdit,
+  type InlayHint, InsertTextFormat, Location, MarkupKind, Range, SymbolKind, TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity, Span } from '../common/findings';
 import type {
-  CodeActionRecord, CompletionKind, CompletionRecord, FoldRecord, HighlightRecord, HoverRecord, LinkRecord,
+  CodeActionRecord, CompletionKind, CompletionRecord, FoldRecord, HighlightRecord, HoverRecord, InlayHintRecord, LinkRecord,
   LocationRecord, SymbolKind as SK, SymbolRecord, TextEditRecord,
 } from '../service/types';
 
@@ -84,6 +84,12 @@ export function toDocumentLink(doc: TextDocument, l: LinkRecord): DocumentLink {
   const link: DocumentLink = { range: toRange(doc, l.span), target: l.target };
   if (l.tooltip) link.tooltip = l.tooltip;
   return link;
+}
+
+export function toInlayHint(doc: TextDocument, h: InlayHintRecord): InlayHint {
+  const hint: InlayHint = { position: doc.positionAt(h.offset), label: h.label, paddingLeft: true };
+  if (h.tooltip) hint.tooltip = { kind: MarkupKind.Markdown, value: h.tooltip };
+  return hint;
 }
 
 /** Edits of one document as a workspace edit. */

@@ -36,6 +36,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const host = (options.host ?? ((l, f) => createNodeHost({ workspaceFolders: f, log: (m) => l.info(m) })))(log, () => folders);
   let settings!: SettingsStore;
   let trusted = false;
+  let inlayRefresh = false;
 
   const textDoc = (d: TextDocument): TextDoc => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() });
   const context = async (uri: string, token?: Cancellation): Promise<Context> =>
@@ -95,6 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings = new SettingsStore(connection, init.settings);
     settings.setPullSupported(params.capabilities.workspace?.configuration === true);
     fileWatch.configure(params.capabilities.workspace?.didChangeWatchedFiles);
+    inlayRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     if (params.workspaceFolders?.length) folders = params.workspaceFolders.map((f) => URI.parse(f.uri).fsPath);
     else if (params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     else if (params.rootPath) folders = [params.rootPath];
@@ -110,6 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -124,6 +127,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration((p) => {
     settings.changed(p.settings);
     for (const d of documents.all()) scheduler.schedule(d);
+    // The profile may have changed what the hints show.
+    if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   // A macro file or comps file the diagnostics read changed: check the open documents again.
@@ -191,6 +196,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDocumentLinks((p) => withDoc('documentLink', p.textDocument.uri, [], async (d, ctx) =>
     (await service.links(textDoc(d), ctx)).map((l) => convert.toDocumentLink(d, l))));
+
+  connection.languages.inlayHint.on((p) => withDoc('inlayHint', p.textDocument.uri, [], async (d, ctx) =>
+    (await service.inlayHints(textDoc(d), convert.toSpan(d, p.range), ctx)).map((h) => convert.toInlayHint(d, h))));
 
   connection.onDocumentSymbol((p) => withDoc('documentSymbol', p.textDocument.uri, [], (d, ctx) =>
     service.symbols(textDoc(d), ctx).map((s) => convert.toDocumentSymbol(d, s))));

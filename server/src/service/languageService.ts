@@ -6,7 +6,7 @@ import type { Finding, Span } from '../common/findings';
 import type { Settings } from './settings';
 import type {
   CodeActionRecord, CompletionRecord, Context, DocumentService, FoldRecord, HighlightRecord, HoverRecord, LanguageKind,
-  LinkRecord, LocationRecord, RenameResult, RenameTarget, SymbolRecord, TextDoc,
+  InlayHintRecord, LinkRecord, LocationRecord, RenameResult, RenameTarget, SymbolRecord, TextDoc,
 } from './types';
 import { kindOfDocument } from './languageKind';
 import type { InactiveRegionsResult, SpecInfoResult } from '../protocol';
@@ -87,6 +87,10 @@ export class LanguageService {
 
   async links(doc: TextDoc, ctx: Context): Promise<LinkRecord[]> {
     return (await this.serviceFor(doc)?.links?.(doc, ctx)) ?? [];
+  }
+
+  async inlayHints(doc: TextDoc, span: Span, ctx: Context): Promise<InlayHintRecord[]> {
+    return (await this.serviceFor(doc)?.inlayHints?.(doc, span, ctx)) ?? [];
   }
 
   symbols(doc: TextDoc, ctx: Context): SymbolRecord[] {

@@ -43,12 +43,14 @@ export interface SpecSettings {
   rpmVersion: string;
   /** Run the real tools on save (trusted workspaces only): they execute the spec's %() and Lua. */
   backends: { rpmspec: boolean; rpmlint: boolean; timeoutMs: number };
+  /** Inlay hints: what a tag or %global written with macros expands to under the profile. */
+  inlayHints: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   debounceMs: 0,
-  spec: { knownMacros: [], profile: 'auto', arch: 'x86_64', profileMacros: {}, rpmVersion: '', backends: { rpmspec: false, rpmlint: false, timeoutMs: 30000 } },
+  spec: { knownMacros: [], profile: 'auto', arch: 'x86_64', profileMacros: {}, rpmVersion: '', backends: { rpmspec: false, rpmlint: false, timeoutMs: 30000 }, inlayHints: true },
   changelog: { name: '', email: '' },
   kiwi: { compsFiles: [], mode: 'dnf', compsRepositoryUrl: '', fetchTimeoutMs: 10000, cacheTtlSeconds: 3600, workspaceComps: true, schemaPath: '', schemaValidation: true },
 };
@@ -133,5 +135,6 @@ function normalizeSpec(raw: unknown): SpecSettings {
       const b = isObject(r.backends) ? r.backends : {};
       return { rpmspec: b.rpmspec === true, rpmlint: b.rpmlint === true, timeoutMs: num(b.timeoutMs, 30000, 1000, 600000) };
     })(),
+    inlayHints: r.inlayHints !== false,
   };
 }

@@ -109,6 +109,14 @@ export interface HighlightRecord {
   kind: 'read' | 'write';
 }
 
+/** A note shown in the text after `offset` (an inlay hint). */
+export interface InlayHintRecord {
+  offset: number;
+  label: string;
+  /** Markdown. */
+  tooltip?: string;
+}
+
 /** What rename may change: the name under the cursor, or why it cannot be renamed. */
 export type RenameTarget = { span: Span; placeholder: string } | { error: string };
 
@@ -174,6 +182,8 @@ export interface DocumentService {
   prepareRename?(doc: TextDoc, offset: number, ctx: Context): RenameTarget | undefined | Promise<RenameTarget | undefined>;
   rename?(doc: TextDoc, offset: number, newName: string, ctx: Context): RenameResult | Promise<RenameResult>;
   links?(doc: TextDoc, ctx: Context): LinkRecord[] | Promise<LinkRecord[]>;
+  /** Inlay hints for the part `span` of the document (the editor asks for what is visible). */
+  inlayHints?(doc: TextDoc, span: Span, ctx: Context): InlayHintRecord[] | Promise<InlayHintRecord[]>;
   symbols?(doc: TextDoc, ctx: Context): SymbolRecord[];
   folding?(doc: TextDoc, ctx: Context): FoldRecord[];
   codeActions?(doc: TextDoc, span: Span, ctx: Context): CodeActionRecord[] | Promise<CodeActionRecord[]>;

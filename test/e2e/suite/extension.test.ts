@@ -68,7 +68,7 @@ suite('RPM Spec & KIWI extension', () => {
     assert.match(left.getText(), /^Version:\s+2\.12\.2$/m);
   });
 
-  test('distro profile switch: a %if 0%{?rhel} branch becomes active', async () => {
+  test('distro profile switch: a %if 0%{?rhel} branch becomes active, the Release inlay hint shows the EL dist', async () => {
     const editor = await openDoc('hello/hello.spec');
     const uri = editor.document.uri;
     const config = vscode.workspace.getConfiguration('hyperscale');
@@ -76,10 +76,16 @@ suite('RPM Spec & KIWI extension', () => {
       const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(18, 2));
       return h.flatMap((x) => x.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     };
+    const release = async () => {
+      const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(2, 0, 3, 0));
+      return hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''))).join(' ');
+    };
     assert.match(await hover(), /Under \*\*fedora-rawhide\*\* \(x86_64\): not taken\./);
+    assert.equal(await release(), '→ 2.1.fc46');
     await config.update('spec.profile', 'el9-hs', vscode.ConfigurationTarget.Workspace);
     try {
       await waitFor('the el9-hs profile', async () => /Under \*\*el9-hs\*\* \(x86_64\): taken\./.test(await hover()));
+      await waitFor('the el9-hs inlay hint', async () => (await release()) === '→ 2.1.hs.el9');
     } finally {
       await config.update('spec.profile', undefined, vscode.ConfigurationTarget.Workspace);
     }

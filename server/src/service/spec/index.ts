@@ -14,6 +14,7 @@ import { specInfo } from './specInfo';
 import { externalMacros, macroFilePaths } from './macroFiles';
 import { withBranchProfile } from './branchProfile';
 import { specLinks } from './links';
+import { specInlayHints } from './inlayHints';
 import { specHighlights, specPrepareRename, specReferences, specRename } from './names';
 
 export function createSpecService(): SpecDocumentService {
@@ -54,6 +55,11 @@ export function createSpecService(): SpecDocumentService {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
       return specLinks(tree, doc.uri, ctx.settings, ctx.host, await externalMacros(tree, doc.uri, ctx.host));
+    },
+    inlayHints: async (doc, span, context) => {
+      const ctx = await at(doc, context);
+      const tree = parsed(doc);
+      return specInlayHints(tree, span, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
     },
     symbols: (doc) => specSymbols(parsed(doc)),
     folding: (doc) => specFolding(parsed(doc)),
