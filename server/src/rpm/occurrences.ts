@@ -3,8 +3,9 @@
  * and a build conditional (`%bcond_with foo`, `%{with foo}`, `%{?with_foo}`, `%{?_without_foo}`…). For
  * references, highlights and rename. Pure; never throws.
  *
- * Not found: names inside Lua code (`rpm.expand("%{foo}")`) and escaped ones that a later `%{expand:}`
- * turns into references (`%%{foo}`): the spec text does not say they are macro uses.
+ * Also found, as text inside macro bodies and `%{…:…}` arguments: definitions there (`%{!?foo: %global foo 1}`,
+ * `%{expand:%%global foo 1}`), escaped references that a later expansion turns into uses (`%%{foo}`), and in
+ * Lua `%{foo}`, `macros.foo`, `macros["foo"]` and `rpm.define("foo …")`.
  */
 import type { Span } from '../common/findings';
 import type { MacroRef, SpecDocument } from './ast';
@@ -59,7 +60,8 @@ export function nameTargetAt(doc: SpecDocument, offset: number): NameTarget | un
     const a = argName(ref);
     return a && inside(a.span, offset) ? { kind, name: a.name, span: a.span } : undefined;
   }
-  if (!inside({ start: ref.nameStart, end: ref.nameEnd }, offset)) return undefined;
+  // `%1`, `%*`, `%-x`, `%#` are a parametric macro's arguments, not names of the spec.
+  if (!inside({ start: ref.nameStart, end: ref.nameEnd }, offset) || !/^[A-Za-z_]\w*$/.test(ref.name)) return undefined;
   const b = BCOND_MACRO.exec(ref.name);
   if (b && doc.bconds.some((x) => x.name === b[1])) return { kind: 'bcond', name: b[1], span: { start: ref.nameEnd - b[1].length, end: ref.nameEnd } };
   return { kind: 'macro', name: ref.name, span: { start: ref.nameStart, end: ref.nameEnd } };
@@ -84,7 +86,38 @@ export function occurrencesOf(doc: SpecDocument, target: { kind: NameKind; name:
       out.push({ span: { start: ref.nameEnd - name.length, end: ref.nameEnd }, definition: false });
     }
   }
+  if (kind === 'macro' && /^[A-Za-z_]\w*$/.test(name)) {
+    // Nested regions overlap (a reference inside a body): each place once.
+    const seen = new Set(out.map((o) => o.span.start));
+    for (const o of nestedOccurrences(doc, name)) if (!seen.has(o.span.start)) { seen.add(o.span.start); out.push(o); }
+  }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The name written inside macro bodies and reference arguments, where the parser sees text (see the top). */
+function nestedOccurrences(doc: SpecDocument, name: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  const text = doc.text;
+  const definition = new RegExp(`%+(?:global|define|undefine)[ \\t]+${name}(?!\\w)`, 'g');
+  const escaped = new RegExp(`%%+(?:\\{[?!]*)?${name}(?!\\w)`, 'g');
+  const lua = new RegExp(`(?:%+\\{?[?!]*|\\bmacros\\.|\\bmacros\\[\\s*["']|\\brpm\\.define\\(\\s*["'])${name}(?!\\w)`, 'g');
+  const scan = (start: number, end: number, re: RegExp, isDefinition: boolean) => {
+    if (end <= start) return;
+    const part = text.slice(start, end);
+    if (!part.includes(name)) return;
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m; m = re.exec(part)) {
+      const at = start + m.index + m[0].length - name.length;
+      out.push({ span: { start: at, end: at + name.length }, definition: isDefinition });
+    }
+  };
+  const regions: Array<[number, number, boolean]> = doc.defines.map((d) => [d.bodySpan.start, d.bodySpan.end, false]);
+  for (const r of doc.macroRefs) if (r.arg !== undefined) regions.push([r.argStart, r.argEnd, r.form === 'lua']);
+  for (const [start, end, isLua] of regions) {
+    scan(start, end, definition, true);
+    scan(start, end, isLua ? lua : escaped, false);
+  }
+  return out;
 }
 
 /** Why `newName` cannot replace the target's name, or undefined when it can. */
@@ -94,11 +127,12 @@ export function renameProblem(doc: SpecDocument, target: NameTarget, newName: st
     if (tag && !doc.defines.some((d) => d.name === target.name)) {
       return `%${target.name} is the value of the ${tag[0].toUpperCase() + tag.slice(1).toLowerCase()}: tag, so it cannot be renamed`;
     }
-    if (!doc.defines.some((d) => d.name === target.name && d.kind !== 'undefine')) {
+    const defined = doc.defines.some((d) => d.name === target.name && d.kind !== 'undefine') || nestedOccurrences(doc, target.name).some((o) => o.definition);
+    if (!defined) {
       return `%${target.name} is not defined in this spec (rpm, the distribution or an included file defines it), so it cannot be renamed here`;
     }
     if (!/^[A-Za-z_]\w*$/.test(newName) || /^_*$/.test(newName)) return `'${newName}' is not a macro name (letters, digits and _, not starting with a digit)`;
-    if (newName !== target.name && doc.defines.some((d) => d.name === newName)) return `%${newName} is already defined in this spec`;
+    if (newName !== target.name && (doc.defines.some((d) => d.name === newName) || nestedOccurrences(doc, newName).some((o) => o.definition))) return `%${newName} is already defined in this spec`;
     return undefined;
   }
   if (!/^\w+$/.test(newName)) return `'${newName}' is not a build conditional name (letters, digits and _)`;

@@ -124,3 +124,28 @@ test('document links follow the profile: a %global in a false %if branch does no
   assert.deepEqual(await targets({}), ['https://fedora.example.org/hello.tar.gz']);
   assert.deepEqual(await targets({ spec: { profile: 'el9-hs' } }), ['https://el.example.org/hello.tar.gz']);
 });
+
+test('rename reaches the name inside macro bodies and arguments: %{!?x: %global x …}, %{expand:%%global x}, %%{x}, Lua', async () => {
+  const text = [
+    '%{!?pkgdoc: %global pkgdoc %{_docdir}/%{name}}',
+    '%define setdoc() %{expand:%%global pkgdoc %1}%%{?pkgdoc}',
+    '%{lua: rpm.define("pkgdoc /x") print(rpm.expand("%{pkgdoc}")) macros.pkgdoc = "/y"}',
+    BASE.trimEnd(),
+    '%install',
+    'mkdir -p %{buildroot}%{pkgdoc} %{pkgdocs}',
+    '',
+  ].join('\n');
+  const at = text.indexOf('%{buildroot}%{pkgdoc}') + 14;
+  const r = await service.rename(doc(text), at, 'docdir', ctx());
+  assert.ok('edits' in r);
+  let out = text;
+  for (const e of [...r.edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  assert.deepEqual(out.split('\n').slice(0, 3), [
+    '%{!?docdir: %global docdir %{_docdir}/%{name}}',
+    '%define setdoc() %{expand:%%global docdir %1}%%{?docdir}',
+    '%{lua: rpm.define("docdir /x") print(rpm.expand("%{docdir}")) macros.docdir = "/y"}',
+  ]);
+  assert.match(out, /mkdir -p %\{buildroot\}%\{docdir\} %\{pkgdocs\}/);
+  // A parametric macro's arguments are not names of the spec.
+  assert.deepEqual(await service.references(doc(text), text.indexOf('%1') + 1, true, ctx()), []);
+});
