@@ -7,7 +7,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity, Span } from '../common/findings';
 import type {
-  CodeActionRecord, CompletionKind, CompletionRecord, FoldRecord, HighlightRecord, HoverRecord, InlayHintRecord, LinkRecord,
+  CodeActionRecord, CompletionKind, CompletionRecord, FoldRecord, ForeignEditRecord, HighlightRecord, HoverRecord, InlayHintRecord, LinkRecord,
   LocationRecord, SymbolKind as SK, SymbolRecord, TextEditRecord,
 } from '../service/types';
 
@@ -92,9 +92,11 @@ export function toInlayHint(doc: TextDocument, h: InlayHintRecord): InlayHint {
   return hint;
 }
 
-/** Edits of one document as a workspace edit. */
-export function toWorkspaceEdit(doc: TextDocument, edits: TextEditRecord[]): WorkspaceEdit {
-  return { changes: { [doc.uri]: edits.map((e) => TextEdit.replace(toRange(doc, e.span), e.newText)) } };
+/** Edits of the document (and of other files, with their own ranges) as a workspace edit. */
+export function toWorkspaceEdit(doc: TextDocument, edits: TextEditRecord[], elsewhere: ForeignEditRecord[] = []): WorkspaceEdit {
+  const changes: Record<string, TextEdit[]> = { [doc.uri]: edits.map((e) => TextEdit.replace(toRange(doc, e.span), e.newText)) };
+  for (const e of elsewhere) (changes[e.uri] ??= []).push(TextEdit.replace(e.range, e.newText));
+  return { changes };
 }
 
 const SYMBOL_KIND: Record<SK, SymbolKind> = {

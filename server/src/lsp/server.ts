@@ -191,7 +191,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRenameRequest((p) => withDoc('rename', p.textDocument.uri, null, async (d, ctx) => {
     const r = await service.rename(textDoc(d), d.offsetAt(p.position), p.newName, ctx);
     if ('error' in r) throw new ResponseError(LSPErrorCodes.RequestFailed, r.error);
-    return convert.toWorkspaceEdit(d, r.edits);
+    return convert.toWorkspaceEdit(d, r.edits, r.elsewhere);
   }));
 
   connection.onDocumentLinks((p) => withDoc('documentLink', p.textDocument.uri, [], async (d, ctx) =>

@@ -120,8 +120,15 @@ export interface InlayHintRecord {
 /** What rename may change: the name under the cursor, or why it cannot be renamed. */
 export type RenameTarget = { span: Span; placeholder: string } | { error: string };
 
-/** Edits of a rename (same document), or why it cannot be done. */
-export type RenameResult = { edits: TextEditRecord[] } | { error: string };
+/** An edit of another file than the document asked about (as read from disk). */
+export interface ForeignEditRecord {
+  uri: string;
+  range: ForeignRange;
+  newText: string;
+}
+
+/** Edits of a rename (in the document, and in files it includes or is included by), or why it cannot be done. */
+export type RenameResult = { edits: TextEditRecord[]; elsewhere?: ForeignEditRecord[] } | { error: string };
 
 /** Cooperative cancellation: long-running work checks it and stops early. */
 export interface Cancellation {

@@ -1,6 +1,6 @@
 /**
- * KIWI profile names: references (in the document, its includes and the description that includes it),
- * highlights and rename (when every use is in the open document), and document links (`this://`
+ * KIWI profile names: references and rename (in the document, its includes and the description that
+ * includes it), highlights, and document links (`this://`
  * includes, local archives and files, `http(s)` repository sources).
  */
 import type { Span } from '../../common/findings';
@@ -8,8 +8,8 @@ import { LineIndex } from '../../common/lineIndex';
 import { allFiles, allProfiles, type Description } from '../../kiwi/description';
 import type { KiwiFile } from '../../kiwi/model';
 import { attr } from '../../kiwi/xml';
-import { basename, dirname, joinPath, pathToUri } from '../paths';
-import type { HighlightRecord, LinkRecord, LocationRecord, RenameResult, RenameTarget } from '../types';
+import { dirname, joinPath, pathToUri } from '../paths';
+import type { ForeignEditRecord, HighlightRecord, LinkRecord, LocationRecord, RenameResult, RenameTarget } from '../types';
 import { locate } from './features';
 
 const inside = (s: Span, offset: number) => s.start <= offset && offset <= s.end;
@@ -55,11 +55,8 @@ export function kiwiHighlights(d: Description, offset: number): HighlightRecord[
 /** Why the profile cannot be renamed to `newName` from this document, or undefined. */
 function renameProblem(d: Description, name: string, newName: string, docUri: string, docPath: string | undefined): string | undefined {
   if (!allProfiles(d).some((p) => p.name === name)) return `profile '${name}' is not defined, so there is nothing to rename`;
-  const elsewhere = allFiles(d).find((f) => f !== d.file && occurrences(f, name).length > 0);
-  if (elsewhere) {
-    const where = locate(d, elsewhere, docUri, docPath);
-    return `profile '${name}' is also used in ${where ? basename(where.uri) : 'another file of the description'}: rename it there too (rename changes one file)`;
-  }
+  const lost = allFiles(d).find((f) => f !== d.file && occurrences(f, name).length > 0 && !locate(d, f, docUri, docPath));
+  if (lost) return `profile '${name}' is also used in a file of the description that cannot be located (save the description first)`;
   if (!/^[A-Za-z0-9_][\w.+-]*$/.test(newName)) return `'${newName}' is not a usable profile name (letters, digits, _ . + -; no commas or blanks)`;
   if (newName !== name && allProfiles(d).some((p) => p.name === newName)) return `profile '${newName}' already exists`;
   return undefined;
@@ -77,7 +74,17 @@ export function kiwiRename(d: Description, offset: number, newName: string, docU
   if (!target) return { error: 'There is no profile name here to rename' };
   const problem = renameProblem(d, target.name, newName, docUri, docPath);
   if (problem) return { error: problem };
-  return { edits: occurrences(d.file, target.name).map((o) => ({ span: o.span, newText: newName })) };
+  // Also in the description's other files: its includes, or the description that includes this fragment.
+  const elsewhere: ForeignEditRecord[] = [];
+  for (const file of allFiles(d)) {
+    if (file === d.file) continue;
+    const found = occurrences(file, target.name);
+    const where = found.length ? locate(d, file, docUri, docPath) : undefined;
+    if (!where) continue;
+    const idx = new LineIndex(where.text);
+    for (const o of found) elsewhere.push({ uri: where.uri, range: { start: idx.positionAt(o.span.start), end: idx.positionAt(o.span.end) }, newText: newName });
+  }
+  return { edits: occurrences(d.file, target.name).map((o) => ({ span: o.span, newText: newName })), ...(elsewhere.length ? { elsewhere } : {}) };
 }
 
 /** A repository address a browser can open: http(s), no `$releasever`/`{…}` placeholders. */

@@ -1,4 +1,4 @@
-// KIWI profile names: references (also in included files), highlights, rename within one file; document
+// KIWI profile names: references and rename (also in included files), highlights; document
 // links on includes, local archives and web repository sources.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +37,7 @@ test('references and highlights of a profile: its <profile name>, <requires prof
   assert.deepEqual(await service.references!(doc(WS, TEXT), TEXT.indexOf('package name="x"') + 2, true, ctx), []);
 });
 
-test('rename a profile in one file; refused when an included file uses it, for bad names and for clashes', async () => {
+test('rename a profile, also in an included file; refused for bad names and for clashes', async () => {
   clearKiwiCaches();
   const ctx = context(memoryHost({ [WS]: TEXT }));
   const at = TEXT.indexOf('"Cloud"') + 2;
@@ -57,7 +57,20 @@ test('rename a profile in one file; refused when an included file uses it, for b
   clearKiwiCaches();
   const ctx2 = context(memoryHost({ [WS]: main, '/ws/desc/parts/profiles.xml': part }));
   const use = main.indexOf('profiles="Cloud"') + 12;
-  assert.deepEqual(await service.prepareRename!(doc(WS, main), use, ctx2), { error: "profile 'Cloud' is also used in profiles.xml: rename it there too (rename changes one file)" });
+  // Rename changes the included file too.
+  assert.deepEqual(await service.prepareRename!(doc(WS, main), use, ctx2), { span: { start: use - 2, end: use + 3 }, placeholder: 'Cloud' });
+  assert.deepEqual(await service.rename!(doc(WS, main), use, 'Azure', ctx2), {
+    edits: [{ span: { start: use - 2, end: use + 3 }, newText: 'Azure' }],
+    elsewhere: [{ uri: 'file:///ws/desc/parts/profiles.xml', range: { start: { line: 2, character: 19 }, end: { line: 2, character: 24 } }, newText: 'Azure' }],
+  });
+  // From the fragment: the description that includes it is changed too.
+  const fromPart = await service.rename!(doc('/ws/desc/parts/profiles.xml', part), part.indexOf('Cloud') + 1, 'Azure', ctx2);
+  const mainLine = main.split('\n').findIndex((l) => l.includes('profiles="Cloud"'));
+  const mainCol = main.split('\n')[mainLine].indexOf('profiles="Cloud"') + 10;
+  assert.deepEqual(fromPart, {
+    edits: [{ span: { start: part.indexOf('Cloud'), end: part.indexOf('Cloud') + 5 }, newText: 'Azure' }],
+    elsewhere: [{ uri: 'file:///ws/desc/appliance.kiwi', range: { start: { line: mainLine, character: mainCol }, end: { line: mainLine, character: mainCol + 5 } }, newText: 'Azure' }],
+  });
   // References reach into the included file.
   assert.deepEqual(await service.references!(doc(WS, main), use, true, ctx2), [
     { uri: 'file:///ws/desc/appliance.kiwi', span: { start: use - 2, end: use + 3 } },
