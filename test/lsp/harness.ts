@@ -21,6 +21,7 @@ export interface Diagnostic {
   message: string;
   tags?: number[];
   data?: unknown;
+  relatedInformation?: Array<{ location: { uri: string; range: Diagnostic['range'] }; message: string }>;
 }
 
 export interface PublishParams {

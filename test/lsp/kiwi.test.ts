@@ -73,3 +73,35 @@ test('a KIWI config.xml opened as plain XML is recognised by its <image> root', 
     rmSync(ws, { recursive: true, force: true });
   }
 });
+
+test('an environment in an included fragment: on the <include> line, related information into the fragment, a fix that edits it', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'kiwi-lsp-'));
+  mkdirSync(join(ws, 'desc', 'parts'), { recursive: true });
+  const file = join(ws, 'desc', 'appliance.kiwi');
+  const part = join(ws, 'desc', 'parts', 'cloud.xml');
+  const main = DESCRIPTION.replace('<namedCollection name="cloud-server-environment"/>', '<package name="vim"/>').replace('</image>', '  <include from="this://./parts/cloud.xml"/>\n</image>');
+  writeFileSync(file, main);
+  writeFileSync(part, '<image>\n  <packages type="image">\n    <namedCollection name="cloud-server-environment"/>\n  </packages>\n</image>\n');
+  copyFileSync(join(REPO_ROOT, 'test', 'fixtures', 'kiwi', 'comps-small.xml'), join(ws, 'comps.xml'));
+  const { client } = spawnServer();
+  try {
+    await client.initialize({ rootPath: ws, initializationOptions: { settings: { kiwi: { schemaValidation: false } } } });
+    const uri = fileUri(file);
+    client.open(uri, 'kiwi', main);
+    const diags = await client.diagnostics(uri, { version: 1 });
+    const env = diags.find((d) => d.code === 'kiwi-environment-group')!;
+    assert.deepEqual([env.range.start.line, env.range.start.character, env.range.end.character], [12, 17, 41]);
+    assert.match(env.message, /^in parts\/cloud\.xml, line 3: 'cloud-server-environment' is a comps environment/);
+    assert.deepEqual(env.relatedInformation, [{
+      location: { uri: fileUri(part), range: { start: { line: 2, character: 27 }, end: { line: 2, character: 51 } } },
+      message: env.message.replace('in parts/cloud.xml, line 3: ', ''),
+    }]);
+    const actions = await client.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: env.range, context: { diagnostics: [env] } });
+    assert.equal(actions[0].title, "Replace 'cloud-server-environment' with its groups: core, cloud-server in cloud.xml");
+    assert.deepEqual(Object.keys(actions[0].edit.changes), [fileUri(part)]);
+    assert.equal(actions[0].edit.changes[fileUri(part)][0].newText, '<namedCollection name="core"/>\n    <namedCollection name="cloud-server"/>');
+  } finally {
+    await client.shutdown();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});

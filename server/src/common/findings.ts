@@ -3,6 +3,7 @@
  * the document text (the same unit as JavaScript strings and LSP positions), end exclusive.
  * One place (lsp/convert.ts) turns them into LSP ranges.
  */
+import type { LineCol } from './lineIndex';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -23,6 +24,8 @@ export interface Finding {
   tags?: Array<'unnecessary' | 'deprecated'>;
   /** Extra facts for quick fixes; plain JSON. */
   data?: unknown;
+  /** Places elsewhere that explain the finding (line/character, 0-based): LSP related information. */
+  related?: Array<{ uri: string; range: { start: LineCol; end: LineCol }; message: string }>;
 }
 
 export function span(start: number, end: number): Span {

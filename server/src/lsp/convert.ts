@@ -38,6 +38,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     d.tags = f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   }
   if (f.data !== undefined) d.data = f.data;
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
   return d;
 }
 
@@ -94,7 +95,7 @@ export function toInlayHint(doc: TextDocument, h: InlayHintRecord): InlayHint {
 
 /** Edits of the document (and of other files, with their own ranges) as a workspace edit. */
 export function toWorkspaceEdit(doc: TextDocument, edits: TextEditRecord[], elsewhere: ForeignEditRecord[] = []): WorkspaceEdit {
-  const changes: Record<string, TextEdit[]> = { [doc.uri]: edits.map((e) => TextEdit.replace(toRange(doc, e.span), e.newText)) };
+  const changes: Record<string, TextEdit[]> = edits.length ? { [doc.uri]: edits.map((e) => TextEdit.replace(toRange(doc, e.span), e.newText)) } : {};
   for (const e of elsewhere) (changes[e.uri] ??= []).push(TextEdit.replace(e.range, e.newText));
   return { changes };
 }
@@ -147,8 +148,8 @@ export function toCodeAction(doc: TextDocument, a: CodeActionRecord): CodeAction
   if (a.isPreferred) action.isPreferred = true;
   if (a.disabled) action.disabled = { reason: a.disabled };
   if (a.fixes) action.diagnostics = [toDiagnostic(doc, a.fixes)];
-  if (a.edits.length) {
-    action.edit = toWorkspaceEdit(doc, a.edits);
+  if (a.edits.length || a.elsewhere?.length) {
+    action.edit = toWorkspaceEdit(doc, a.edits, a.elsewhere);
   }
   if (a.command) action.command = a.command;
   return action;

@@ -88,6 +88,8 @@ export interface CodeActionRecord {
   fixes?: Finding;
   /** Edits to the same document. */
   edits: TextEditRecord[];
+  /** Edits to other files (as read from disk), e.g. an included KIWI fragment. */
+  elsewhere?: ForeignEditRecord[];
   /** Shown instead of applying when the action cannot be done (LSP `disabled.reason`). */
   disabled?: string;
   /** A finer kind than `kind`, e.g. `source.hyperscale.addChangelogEntry`. */

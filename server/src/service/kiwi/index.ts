@@ -8,6 +8,7 @@ import { environmentFixes, kiwiCompletion, kiwiDefinition, kiwiFolding, kiwiHove
 import { kiwiFileOf, resolveDescription } from './resolve';
 import { compsFilePaths } from './compsSource';
 import { loadSchema } from './schemaSource';
+import { includedFindings, includedFixes } from './included';
 import { kiwiHighlights, kiwiLinks, kiwiPrepareRename, kiwiReferences, kiwiRename } from './names';
 
 export function createKiwiService(): DocumentService {
@@ -17,7 +18,7 @@ export function createKiwiService(): DocumentService {
         return [{ code: 'kiwi-not-xml', severity: 'information', message: 'KIWI YAML/TOML markup is not validated (only XML descriptions are)', span: { start: 0, end: Math.min(doc.text.length, doc.text.indexOf('\n') < 0 ? doc.text.length : doc.text.indexOf('\n')) }, source: 'kiwi' }];
       }
       const r = await resolveDescription(doc, ctx);
-      const out = checkDescription(r.desc);
+      const out = [...checkDescription(r.desc), ...includedFindings(r.desc, r.path)];
       const root = r.desc.file.root;
       if (ctx.settings.kiwi.schemaValidation && root && r.desc.file.isImage && !r.desc.file.xml.problems.some((p) => p.message.startsWith('XML syntax'))) {
         const schema = await loadSchema(ctx);
@@ -84,7 +85,7 @@ export function createKiwiService(): DocumentService {
       if (!looksLikeXml(doc.text)) return [];
       const r = await resolveDescription(doc, ctx);
       const findings = checkDescription(r.desc).filter((f) => f.code === 'kiwi-environment-group' && f.span.start <= span.end && span.start <= f.span.end);
-      return findings.flatMap((f) => environmentFixes(doc.text, r.desc.file, f));
+      return [...findings.flatMap((f) => environmentFixes(doc.text, r.desc.file, f)), ...includedFixes(r.desc, r.path, span)];
     },
   };
 }

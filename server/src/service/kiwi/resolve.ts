@@ -108,7 +108,9 @@ export async function resolveDescription(doc: TextDoc, ctx: Context): Promise<Re
       if (bytes) neighbours.set(name, decodeText(bytes));
     }
   }
-  const comps = file.packages.some((p) => p.entries.some((e) => e.kind === 'namedCollection' || e.name.startsWith('@'))) ? await loadComps(ctx) : { notices: [] };
+  // Collections in the file or in the fragments it includes (reported on the <include> lines).
+  const usesComps = (f: KiwiFile) => f.packages.some((p) => p.entries.some((e) => e.kind === 'namedCollection' || e.name.startsWith('@')));
+  const comps = usesComps(file) || includes.some((r) => r.status === 'ok' && usesComps(r.file)) ? await loadComps(ctx) : { notices: [] };
   const desc: Description = {
     file, includes, parent, comps: comps.index, mode: ctx.settings.kiwi.mode,
     exists: (rel) => !dir || existing.has(rel),

@@ -31,6 +31,11 @@ const EXPECTED = [
   't2linux__fedora-kiwi-descriptions/teams/eln/desktop-environments.xml:37 kiwi-environment-group warning',
   // The comps files in the corpus (f41, eln, epel9) predate the COSMIC environment the ELN description uses.
   't2linux__fedora-kiwi-descriptions/teams/eln/desktop-environments.xml:46 kiwi-group-not-found error',
+  // The same four on the <include> lines of the description Koji builds (Fedora-ELN.kiwi includes those files).
+  't2linux__fedora-kiwi-descriptions/Fedora-ELN.kiwi:20 kiwi-environment-group warning',
+  't2linux__fedora-kiwi-descriptions/Fedora-ELN.kiwi:20 kiwi-environment-group warning',
+  't2linux__fedora-kiwi-descriptions/Fedora-ELN.kiwi:22 kiwi-environment-group warning',
+  't2linux__fedora-kiwi-descriptions/Fedora-ELN.kiwi:22 kiwi-group-not-found error',
 ];
 
 test('KIWI corpus: no structural errors on accepted descriptions; reviewed findings only; Koji warnings for environments', async () => {
