@@ -1,7 +1,7 @@
 // The real bundled server over stdio, on spec files: diagnostics as published, settings, specInfo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -210,6 +210,35 @@ test('the server watches the macro file it read and checks the spec again when t
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(macros).href, type: 2 }] });
     const after = await client.diagnostics(uri, { version: 1, pred: () => client.published.length > before });
     assert.deepEqual(undefinedNames(after), []);
+    await client.shutdown();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('auto profile: the git HEAD is watched, and checking out another branch checks the spec again', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'headwatch-'));
+  try {
+    mkdirSync(join(dir, '.git'));
+    const head = join(dir, '.git', 'HEAD');
+    writeFileSync(head, 'ref: refs/heads/c9s-hs\n');
+    const text = SPEC.replace('Group:          Demo', 'Patch1:         fix.patch').replace('%endif', '%patch 1 -p1');
+    const { client } = spawnServer();
+    await client.initialize({ watchFiles: true });
+    const uri = pathToFileURL(join(dir, 'demo.spec')).href;
+    client.open(uri, 'rpm-spec', text);
+    const positional = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'patch-positional-number').map((d) => d.message);
+    assert.deepEqual(positional(await client.diagnostics(uri, { version: 1 })), [
+      '%patch 1 also applies Patch0 with rpm before 4.18 (el9-hs: rpm 4.16): write %patch -P 1, which every rpm reads',
+    ]);
+    const deadline = Date.now() + 5000;
+    while (!client.registrations.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(client.registrations[0]?.registrations[0].registerOptions.watchers, [{ globPattern: { baseUri: pathToFileURL(join(dir, '.git')).href, pattern: 'HEAD' } }]);
+    const before = client.published.length;
+    writeFileSync(head, 'ref: refs/heads/rawhide\n');
+    utimesSync(head, new Date(), new Date(Date.now() + 5000));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(head).href, type: 2 }] });
+    assert.deepEqual(positional(await client.diagnostics(uri, { version: 1, pred: () => client.published.length > before })), []);
     await client.shutdown();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -131,9 +131,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
-  // A macro file or comps file the diagnostics read changed: check the open documents again.
+  // A macro file, comps file or git HEAD (the `auto` profile) the diagnostics read changed: check the open documents again.
   connection.onDidChangeWatchedFiles((p) => {
-    if (fileWatch.changed(p.changes.map((c) => c.uri))) for (const d of documents.all()) scheduler.schedule(d);
+    if (!fileWatch.changed(p.changes.map((c) => c.uri))) return;
+    for (const d of documents.all()) scheduler.schedule(d);
+    if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   documents.onDidChangeContent((e) => {

@@ -58,6 +58,11 @@ async function findHead(host: Host, start: string): Promise<string | undefined> 
   return undefined;
 }
 
+/** The HEAD files read so far: editors watch them, so a `git checkout` of another branch re-checks the specs. */
+export function branchHeadPaths(): string[] {
+  return heads.paths();
+}
+
 /** Forget what was read (tests). */
 export function clearBranchCache(): void {
   walks.clear();

@@ -12,7 +12,7 @@ import { forgetParsed, parsed, warmEditPath } from './parsed';
 import { parseSpec } from '../../rpm/parser';
 import { specInfo } from './specInfo';
 import { externalMacros, macroFilePaths } from './macroFiles';
-import { withBranchProfile } from './branchProfile';
+import { branchHeadPaths, withBranchProfile } from './branchProfile';
 import { specLinks } from './links';
 import { specInlayHints } from './inlayHints';
 import { specHighlights, specPrepareRename, specReferences, specRename } from './names';
@@ -29,7 +29,7 @@ export function createSpecService(): SpecDocumentService {
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
     closed: (uri) => forgetParsed(uri),
-    watchedFiles: () => macroFilePaths(),
+    watchedFiles: () => [...macroFilePaths(), ...branchHeadPaths()],
     warm: (doc, ctx) => warmEditPath(doc, ctx.settings),
     // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
     onSave: async (doc, ctx) => runBackends(doc, parseSpec(doc.text), await at(doc, ctx)),
