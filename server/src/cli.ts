@@ -1,8 +1,10 @@
 /**
  * Command-line linter over the same language service as the editor:
- *   rpm-kiwi-lint [--json] [--settings settings.json] PATH...
+ *   rpm-kiwi-lint [--json] [--settings settings.json] [--profile ID] [--koji] [--comps FILE]... PATH...
  * Prints `file:line:col severity code message` per diagnostic; exits 1 when any error was found,
- * 2 on a usage error. Directories are walked for *.spec, *.kiwi and KIWI config.xml files.
+ * 2 on a usage error. Directories are walked for *.spec, *.kiwi and KIWI config.xml files. The options
+ * after --settings override its values: the distro profile (`el9-hs`, or a branch name like `c9s-hs`;
+ * default `auto`, from each spec's git branch), KIWI's Koji/CBS mode, and comps files (instead of the settings' and the workspace's).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -12,8 +14,9 @@ import { createNodeHost } from './node/host';
 import { createLanguageService } from './service';
 import { normalizeSettings } from './service/settings';
 import { kindOfDocument } from './service/languageKind';
+import { AUTO_PROFILE, PROFILES, profileForBranch } from './rpm/profiles';
 
-const USAGE = 'usage: rpm-kiwi-lint [--json] [--settings FILE] PATH...';
+const USAGE = 'usage: rpm-kiwi-lint [--json] [--settings FILE] [--profile ID] [--koji] [--comps FILE]... PATH...';
 
 async function collect(p: string, out: string[]): Promise<void> {
   const st = await fs.stat(p);
@@ -30,11 +33,22 @@ async function collect(p: string, out: string[]): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   let json = false;
   let settingsFile: string | undefined;
+  let profile: string | undefined;
+  let koji = false;
+  const comps: string[] = [];
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('-')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
     if (a === '--json') json = true;
-    else if (a === '--settings') settingsFile = argv[++i];
+    else if (a === '--settings') settingsFile = value();
+    else if (a === '--profile') profile = value();
+    else if (a === '--koji') koji = true;
+    else if (a === '--comps') comps.push(path.resolve(value()));
     else if (a === '-h' || a === '--help') {
       process.stdout.write(USAGE + '\n');
       return 0;
@@ -47,7 +61,19 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
-  const settings = normalizeSettings(settingsFile ? JSON.parse(await fs.readFile(settingsFile, 'utf8')) : {});
+  const raw = (settingsFile ? JSON.parse(await fs.readFile(settingsFile, 'utf8')) : {}) as { spec?: Record<string, unknown>; kiwi?: Record<string, unknown> };
+  if (profile) {
+    // A profile id, or a dist-git branch name (`c9s-hs`, `epel9`, `f42`).
+    const id = profile === AUTO_PROFILE || PROFILES.some((p) => p.id === profile) || /^fedora-\d{2,3}$/.test(profile) ? profile : profileForBranch(profile);
+    if (!id) {
+      process.stderr.write(`unknown profile ${profile} (a branch like c9s-hs, or one of: ${[AUTO_PROFILE, ...PROFILES.map((p) => p.id)].join(', ')})\n`);
+      return 2;
+    }
+    raw.spec = { ...raw.spec, profile: id };
+  }
+  if (koji) raw.kiwi = { ...raw.kiwi, mode: 'koji' };
+  if (comps.length) raw.kiwi = { ...raw.kiwi, compsFiles: comps, workspaceComps: false };
+  const settings = normalizeSettings(raw);
   const files: string[] = [];
   for (const p of paths) {
     try {
@@ -81,9 +107,15 @@ async function main(argv: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+class UsageError extends Error {}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`rpm-kiwi-lint: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(2);
   },

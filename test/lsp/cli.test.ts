@@ -1,0 +1,117 @@
+// The command-line linter (dist/cli.js, the package's bin): output format, exit codes, JSON, and the
+// options that set the distro profile, KIWI's Koji mode and the comps files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './harness';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const SPEC = [
+  'Name:           demo',
+  'Version:        1.0',
+  'Release:        1%{?dist}',
+  'Summary:        Demo',
+  'License:        MIT',
+  'Patch1:         fix.patch',
+  '',
+  '%description',
+  'Demo.',
+  '',
+  '%prep',
+  '%setup -q',
+  '%patch 1 -p1',
+  '',
+].join('\n');
+const KIWI = `<?xml version="1.0" encoding="utf-8"?>
+<image schemaversion="7.4" name="demo">
+  <description type="system"><author>A</author><contact>a@b</contact><specification>x</specification></description>
+  <preferences>
+    <version>1.0.0</version>
+    <packagemanager>dnf</packagemanager>
+    <type image="oem" filesystem="xfs"><oemconfig><oem-resize>false</oem-resize></oemconfig></type>
+  </preferences>
+  <repository type="rpm-md"><source path="https://example.org/repo"/></repository>
+  <packages type="image"><namedCollection name="cloud-server-environment"/></packages>
+</image>
+`;
+
+function run(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout.trim().split('\n').filter(Boolean), err: r.stderr.trim() };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+  mkdirSync(join(dir, 'spec'));
+  mkdirSync(join(dir, 'image'));
+  writeFileSync(join(dir, 'spec', 'demo.spec'), SPEC);
+  writeFileSync(join(dir, 'spec', 'broken.spec'), SPEC + '%endif\n');
+  writeFileSync(join(dir, 'image', 'appliance.kiwi'), KIWI);
+  copyFileSync(join(REPO_ROOT, 'test', 'fixtures', 'kiwi', 'comps-small.xml'), join(dir, 'comps-small.xml'));
+  return dir;
+}
+
+test('prints file:line:col severity code message, exits 1 on errors and 0 without', () => {
+  const dir = workspace();
+  try {
+    const r = run(dir, 'spec');
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out, ['spec/broken.spec:14:1 error endif-without-if %endif with no %if']);
+    assert.equal(r.err, '2 file(s) checked, 1 error(s)');
+    assert.equal(run(dir, 'spec/demo.spec').code, 0);
+    const json = run(dir, '--json', 'spec/broken.spec');
+    assert.deepEqual(JSON.parse(json.out.join('\n')), [{ file: 'spec/broken.spec', line: 14, column: 1, severity: 'error', code: 'endif-without-if', message: '%endif with no %if' }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--profile takes a profile id or a dist-git branch name', () => {
+  const dir = workspace();
+  try {
+    // Outside a git checkout `auto` is Fedora Rawhide, whose rpm reads %patch 1 as it means.
+    assert.deepEqual(run(dir, 'spec/demo.spec').out, []);
+    const expected = ['spec/demo.spec:13:1 warning patch-positional-number %patch 1 also applies Patch0 with rpm before 4.18 (el9-hs: rpm 4.16): write %patch -P 1, which every rpm reads'];
+    assert.deepEqual(run(dir, '--profile', 'el9-hs', 'spec/demo.spec').out, expected);
+    assert.deepEqual(run(dir, '--profile', 'c9s-hs', 'spec/demo.spec').out, expected);
+    const bad = run(dir, '--profile', 'nope', 'spec');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /^unknown profile nope \(a branch like c9s-hs, or one of: auto, fedora-rawhide, /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--comps and --koji: a comps environment in a KIWI description is a warning, an error for Koji/CBS', () => {
+  const dir = workspace();
+  try {
+    const comps = join(dir, 'comps-small.xml');
+    const dnf = run(dir, '--comps', comps, 'image');
+    assert.equal(dnf.code, 0);
+    // (The installed kiwi schema may add a hint of its own; only the comps finding is asserted.)
+    const env = (lines: string[]) => lines.filter((l) => l.includes('kiwi-environment-group')).map((l) => l.split(' ').slice(0, 3).join(' '));
+    assert.deepEqual(env(dnf.out), ['image/appliance.kiwi:10:49 warning kiwi-environment-group']);
+    const koji = run(dir, '--koji', '--comps', comps, 'image');
+    assert.equal(koji.code, 1);
+    assert.deepEqual(env(koji.out), ['image/appliance.kiwi:10:49 error kiwi-environment-group']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('usage errors exit 2 with the usage line', () => {
+  const dir = workspace();
+  try {
+    for (const args of [[], ['--nope', 'spec'], ['--comps'], ['no/such/path']]) {
+      const r = run(dir, ...args);
+      assert.equal(r.code, 2, args.join(' '));
+    }
+    assert.match(run(dir, '--comps').err, /^--comps needs a value\nusage: rpm-kiwi-lint /);
+    assert.equal(run(dir, 'no/such/path').err, 'no/such/path: no such file or directory');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
