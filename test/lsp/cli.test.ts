@@ -6,15 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './harness';
+import { DEMO_PREAMBLE, KIWI_DESCRIPTION, REPO_ROOT } from './harness';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const SPEC = [
-  'Name:           demo',
-  'Version:        1.0',
-  'Release:        1%{?dist}',
-  'Summary:        Demo',
-  'License:        MIT',
+  ...DEMO_PREAMBLE,
   'Patch1:         fix.patch',
   '',
   '%description',
@@ -25,18 +21,7 @@ const SPEC = [
   '%patch 1 -p1',
   '',
 ].join('\n');
-const KIWI = `<?xml version="1.0" encoding="utf-8"?>
-<image schemaversion="7.4" name="demo">
-  <description type="system"><author>A</author><contact>a@b</contact><specification>x</specification></description>
-  <preferences>
-    <version>1.0.0</version>
-    <packagemanager>dnf</packagemanager>
-    <type image="oem" filesystem="xfs"><oemconfig><oem-resize>false</oem-resize></oemconfig></type>
-  </preferences>
-  <repository type="rpm-md"><source path="https://example.org/repo"/></repository>
-  <packages type="image"><namedCollection name="cloud-server-environment"/></packages>
-</image>
-`;
+const KIWI = KIWI_DESCRIPTION;
 
 function run(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -93,10 +78,10 @@ test('--comps and --koji: a comps environment in a KIWI description is a warning
     assert.equal(dnf.code, 0);
     // (The installed kiwi schema may add a hint of its own; only the comps finding is asserted.)
     const env = (lines: string[]) => lines.filter((l) => l.includes('kiwi-environment-group')).map((l) => l.split(' ').slice(0, 3).join(' '));
-    assert.deepEqual(env(dnf.out), ['image/appliance.kiwi:10:49 warning kiwi-environment-group']);
+    assert.deepEqual(env(dnf.out), ['image/appliance.kiwi:11:28 warning kiwi-environment-group']);
     const koji = run(dir, '--koji', '--comps', comps, 'image');
     assert.equal(koji.code, 1);
-    assert.deepEqual(env(koji.out), ['image/appliance.kiwi:10:49 error kiwi-environment-group']);
+    assert.deepEqual(env(koji.out), ['image/appliance.kiwi:11:28 error kiwi-environment-group']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -171,3 +171,28 @@ export function inProcessServer(options: import('../../server/src/lsp/server').S
 export function fileUri(path: string): string {
   return pathToFileURL(path).href;
 }
+
+/** The preamble of the small specs the LSP tests open (Name demo, Version 1.0, Release 1%{?dist}). */
+export const DEMO_PREAMBLE = [
+  'Name:           demo',
+  'Version:        1.0',
+  'Release:        1%{?dist}',
+  'Summary:        Demo',
+  'License:        MIT',
+];
+
+/** A small valid KIWI description whose packages name a comps environment (for the Koji checks). */
+export const KIWI_DESCRIPTION = `<?xml version="1.0" encoding="utf-8"?>
+<image schemaversion="7.4" name="hs-cloud">
+  <description type="system"><author>SIG</author><contact>sig@example.org</contact><specification>Cloud</specification></description>
+  <preferences>
+    <version>1.0.0</version>
+    <packagemanager>dnf</packagemanager>
+    <type image="oem" filesystem="xfs"><oemconfig><oem-resize>false</oem-resize></oemconfig></type>
+  </preferences>
+  <repository type="rpm-md"><source path="https://example.org/repo"/></repository>
+  <packages type="image">
+    <namedCollection name="cloud-server-environment"/>
+  </packages>
+</image>
+`;

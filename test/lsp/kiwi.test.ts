@@ -5,22 +5,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileUri, REPO_ROOT, spawnServer } from './harness';
+import { fileUri, KIWI_DESCRIPTION, REPO_ROOT, spawnServer } from './harness';
 
-const DESCRIPTION = `<?xml version="1.0" encoding="utf-8"?>
-<image schemaversion="7.4" name="hs-cloud">
-  <description type="system"><author>SIG</author><contact>sig@example.org</contact><specification>Cloud</specification></description>
-  <preferences>
-    <version>1.0.0</version>
-    <packagemanager>dnf</packagemanager>
-    <type image="oem" filesystem="xfs"><oemconfig><oem-resize>false</oem-resize></oemconfig></type>
-  </preferences>
-  <repository type="rpm-md"><source path="https://example.org/repo"/></repository>
-  <packages type="image">
-    <namedCollection name="cloud-server-environment"/>
-  </packages>
-</image>
-`;
+const DESCRIPTION = KIWI_DESCRIPTION;
 
 test('KIWI over LSP: Koji diagnostic, quick fix via codeAction, clean after applying it', async () => {
   const ws = mkdtempSync(join(tmpdir(), 'kiwi-lsp-'));

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { spawnServer, type Diagnostic } from './harness';
+import { DEMO_PREAMBLE, spawnServer, type Diagnostic } from './harness';
 
 /** The 16k-line EL8 selinux-policy spec from the corpus (large enough for the incremental path and the warm-up). */
 const SELINUX_POLICY = () => {
@@ -14,11 +14,7 @@ const SELINUX_POLICY = () => {
 };
 
 const SPEC = [
-  'Name:           demo',
-  'Version:        1.0',
-  'Release:        1%{?dist}',
-  'Summary:        Demo',
-  'License:        MIT',
+  ...DEMO_PREAMBLE,
   'Group:          Demo',
   '',
   '%description',
