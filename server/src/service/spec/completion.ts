@@ -1,7 +1,7 @@
 /**
  * Spec completion: preamble tags at the start of a preamble line, section keywords and directives after
- * a leading `%`, macros (built-in with docs, and the spec's own) inside `%name` / `%{…}`, targets after
- * `%ifarch` and `%if`, and a new changelog entry after `*` in %changelog.
+ * a leading `%`, macros (built-in with docs, and the spec's own) inside `%name` / `%{…}`, build conditional
+ * names in `%{with …}`, targets after `%ifarch` and `%if`, and a new changelog entry after `*` in %changelog.
  */
 import type { SpecDocument } from '../../rpm/ast';
 import { formatChangelogDate } from '../../rpm/changelog';
@@ -46,6 +46,12 @@ export function specCompletion(doc: SpecDocument, offset: number, settings: Sett
   const section = sectionAtLine(doc, line);
   const inPreamble = !section || section.kind === 'package';
 
+  // A build conditional's name: %{with na|, %{without na|
+  const cond = /%\{(with|without)\s+(\w*)$/.exec(prefix);
+  if (cond) {
+    const replace = { start: offset - cond[2].length, end: offset };
+    return doc.bconds.map((b): CompletionRecord => ({ label: b.name, kind: 'variable', detail: `${doc.text.slice(b.span.start, b.span.end)} (line ${b.line + 1})`, replace }));
+  }
   // Inside a macro reference: %na|, %{na|, %{?na|, %{!?na|
   const macro = /%(\{?[!?]*)([A-Za-z_][\w]*)?$/.exec(prefix);
   if (macro && !(macro[1] === '' && macro.index === 0 && /^%[a-z_]*$/.test(prefix))) {

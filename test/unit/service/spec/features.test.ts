@@ -62,6 +62,11 @@ test('%ifarch offers architectures, %if offers distro conditions and bconds', ()
   const b = at(SPEC.replace('%if %{with tests}', '%if |'));
   const labels = specCompletion(parseSpec(b.text), b.offset, S, NOW).map((i) => i.label);
   assert.ok(labels.includes('0%{?centos_hs}') && labels.includes('0%{?rhel} >= 9') && labels.includes('%{with tests}'));
+  // Inside %{with …}: the spec's build conditional names, replacing the word typed.
+  const c = at(SPEC.replace('%if %{with tests}', '%if %{with te|}'));
+  assert.deepEqual(specCompletion(parseSpec(c.text), c.offset, S, NOW).map((i) => [i.label, i.detail, i.replace]), [
+    ['tests', '%bcond_without tests (line 9)', { start: c.offset - 2, end: c.offset }],
+  ]);
 });
 
 test('a new changelog entry snippet with today\'s date and the configured packager', () => {
