@@ -47,6 +47,9 @@ test('EL9 (rpm 4.16) and EL8 (rpm 4.14): a positional %patch N also applies Patc
     'patch-positional-number warning 19:1-19:9 %patch 1 also applies Patch0 with rpm before 4.18 (el9-hs: rpm 4.16): write %patch -P 1, which every rpm reads (one %patch -P line per patch: -P 1, -P 2)',
   ]);
   assert.equal(diag(SPEC, CODES, { spec: { profile: 'el8' } }).length, 2);
+  const zero = SPEC.replace('%patch -p1 2', '%patch 0 -p1');
+  assert.equal(diag(zero, CODES, { spec: { profile: 'el9' } })[0],
+    'patch-positional-number warning 16:1-16:9 %patch 0 applies Patch0 twice with rpm before 4.18 (el9: rpm 4.16): write %patch -P 0, which every rpm reads');
 });
 
 test('the rpmVersion setting overrides the profile\'s rpm', () => {

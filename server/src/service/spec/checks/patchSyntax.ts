@@ -47,8 +47,10 @@ export function patchSyntaxFindings(doc: SpecDocument, profile: DistroProfile): 
       const written = doc.text.slice(at, end);
       const fixed = written.slice(0, first.start - indent) + `-P ${first.value}`;
       const more = positional.length > 1 ? ` (one %patch -P line per patch: ${positional.map((p) => `-P ${p.value}`).join(', ')})` : '';
+      // Patch0 comes with any bare %patch there: `%patch 0` applies it twice (the second time fails).
+      const what = first.value === '0' && positional.length === 1 ? 'applies Patch0 twice' : 'also applies Patch0';
       add('patch-positional-number', 'warning',
-        `%patch ${first.value} also applies Patch0 with rpm before 4.18 (${target}): write %patch -P ${first.value}, which every rpm reads${more}`,
+        `%patch ${first.value} ${what} with rpm before 4.18 (${target}): write %patch -P ${first.value}, which every rpm reads${more}`,
         at, end, positional.length > 1 ? '' : fixed);
     }
   }
