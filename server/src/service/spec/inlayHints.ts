@@ -29,7 +29,7 @@ export function specInlayHints(doc: SpecDocument, span: Span, settings: Settings
   places.sort((a, b) => a.at - b.at);
   const profile = profileFor(settings.spec);
   const conditions = conditionsFor(doc, settings, external);
-  const walker = macroTableWalker(doc, profile, external, (offset) => isInactive(conditions, offset));
+  const walker = macroTableWalker(doc, profile, external, { inactive: (offset) => isInactive(conditions, offset) });
   const out: InlayHintRecord[] = [];
   for (const p of places) {
     if (isInactive(conditions, p.at)) continue;

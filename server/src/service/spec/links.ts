@@ -26,7 +26,7 @@ export async function specLinks(doc: SpecDocument, uri: string, settings: Settin
     if (!value.includes('%')) return value;
     if (!walker) {
       const conditions = conditionsFor(doc, settings, external);
-      walker = macroTableWalker(doc, profileFor(settings.spec), external, (offset) => isInactive(conditions, offset));
+      walker = macroTableWalker(doc, profileFor(settings.spec), external, { inactive: (offset) => isInactive(conditions, offset), sources: false });
     }
     const r = expandMacros(value, walker.at(at), { maxDepth: 32, maxLength: 4000 });
     return r.unknown || r.undefined.length || r.text.includes('%') ? undefined : r.text.trim();

@@ -38,43 +38,60 @@ export function specMacroTable(doc: SpecDocument, profile: DistroProfile, upToOf
   return macroTableWalker(doc, profile, external).at(upToOffset);
 }
 
+/** What a walker leaves out: definitions in branches false for the profile; `%{SOURCEn}`/`%{PATCHn}`. */
+export interface WalkerOptions {
+  inactive?: (offset: number) => boolean;
+  /** Define `%{SOURCEn}` and `%{PATCHn}` (default true; a spec with hundreds of sources makes each a string). */
+  sources?: boolean;
+}
+
+/** A change to the table at an offset: set `name` (to `body`, or for a tag its value), or delete it. */
+interface TableEvent {
+  at: number;
+  name: string;
+  body: string | undefined;
+  params?: string;
+  /** The tag whose value becomes `%{SOURCEn}`'s (computed only when applied). */
+  source?: string;
+}
+
 /**
  * One table that follows the spec forwards: `at(offset)` applies the definitions, tags and bconds before
  * `offset` that it has not applied yet and returns the table (the same object each time; offsets must not
- * decrease). For expanding many places in file order without building a table for each. With `inactive`,
- * what sits in branches false for the profile is left out.
+ * decrease). For expanding many places in file order without building a table for each.
  */
-export function macroTableWalker(doc: SpecDocument, profile: DistroProfile, external = NO_EXTERNAL_MACROS, inactive?: (offset: number) => boolean): { at(offset: number): MapMacroTable } {
+export function macroTableWalker(doc: SpecDocument, profile: DistroProfile, external = NO_EXTERNAL_MACROS, opts: WalkerOptions = {}): { at(offset: number): MapMacroTable } {
   const table = new MapMacroTable(profileTable(profile));
   const tagMacros = new Set(['name', 'version', 'release', 'epoch', 'summary', 'license', 'url']);
-  const main = doc.packages[0];
-  const events: Array<{ at: number; apply: () => void }> = [];
-  for (const t of main.tags) {
+  const withSources = opts.sources !== false;
+  const events: TableEvent[] = [];
+  for (const t of doc.packages[0].tags) {
     if (tagMacros.has(t.key)) {
-      events.push({ at: t.start, apply: () => { table.set(t.key, t.value); table.set(t.key.toUpperCase(), t.value); } });
-    }
-    if ((t.key === 'source' || t.key === 'patch') && t.number !== undefined) {
-      const upper = `${t.key.toUpperCase()}${t.number}`;
-      events.push({ at: t.start, apply: () => table.set(upper, `%{_sourcedir}/${t.value.replace(/^.*\//, '')}`) });
+      events.push({ at: t.start, name: t.key, body: t.value }, { at: t.start, name: t.key.toUpperCase(), body: t.value });
+    } else if (withSources && (t.key === 'source' || t.key === 'patch') && t.number !== undefined) {
+      events.push({ at: t.start, name: `${t.key.toUpperCase()}${t.number}`, body: undefined, source: t.value });
     }
   }
-  for (const d of doc.defines) {
-    if (d.kind === 'undefine') events.push({ at: d.span.start, apply: () => table.delete(d.name) });
-    else events.push({ at: d.span.start, apply: () => table.set(d.name, d.body, d.params) });
-  }
+  for (const d of doc.defines) events.push({ at: d.span.start, name: d.name, body: d.kind === 'undefine' ? undefined : d.body, params: d.params });
   // A macro file's definitions count from its %include/%{load:} on (not those inside its own conditionals).
-  for (const d of external.defs) if (!d.conditional) events.push({ at: d.at, apply: () => table.set(d.name, d.body, d.params) });
+  for (const d of external.defs) if (!d.conditional) events.push({ at: d.at, name: d.name, body: d.body, params: d.params });
   for (const b of doc.bconds) {
     const on = b.kind === 'bcond_without' || (b.kind === 'bcond' && b.defaultOn === true);
-    events.push({ at: b.span.start, apply: () => { if (on) table.set(`with_${b.name}`, '1'); else table.set(`without_${b.name}`, '1'); } });
+    events.push({ at: b.span.start, name: `${on ? 'with' : 'without'}_${b.name}`, body: '1' });
   }
   events.sort((a, b) => a.at - b.at);
-  // What rpm skips for this profile (a %global in a false %if branch) changes nothing.
-  if (inactive) events.splice(0, events.length, ...events.filter((e) => !inactive(e.at)));
+  const inactive = opts.inactive;
   let next = 0;
   return {
     at(offset: number) {
-      while (next < events.length && events[next].at < offset) events[next++].apply();
+      for (; next < events.length && events[next].at < offset; next++) {
+        const e = events[next];
+        // What rpm skips for this profile (a %global in a false %if branch) changes nothing.
+        if (inactive?.(e.at)) continue;
+        if (e.source !== undefined) table.set(e.name, `%{_sourcedir}/${e.source.replace(/^.*\//, '')}`);
+        else if (e.body === undefined) table.delete(e.name);
+        else table.set(e.name, e.body, e.params);
+      }
       return table;
     },
   };

@@ -27,7 +27,7 @@ export function changelogVersionFindings(doc: SpecDocument, profile: DistroProfi
   const release = active('release');
   const epoch = active('epoch');
   if (!version || !release || /%\{?\??autorelease\b/.test(release.value)) return [];
-  const walker = macroTableWalker(doc, profile, external, (offset) => isInactive(conditions, offset));
+  const walker = macroTableWalker(doc, profile, external, { inactive: (offset) => isInactive(conditions, offset), sources: false });
   const expand = (text: string, at: number, noDist = false): string | undefined => {
     if (!text.includes('%')) return text.trim();
     const table = noDist ? new MapMacroTable(walker.at(at)).set('dist', '') : walker.at(at);
