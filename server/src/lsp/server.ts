@@ -113,7 +113,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         inlayHintProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source', 'source.fixAll'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: SERVER_NAME, version: '0.1.0' },

@@ -14,6 +14,7 @@ import { profileFor, specMacroTable } from './macroEnv';
 
 export const ADD_CHANGELOG_KIND = 'source.hyperscale.addChangelogEntry';
 export const BUMP_RELEASE_KIND = 'source.hyperscale.bumpRelease';
+export const FIX_ALL_KIND = 'source.fixAll.hyperscale';
 
 /** The span of whole lines containing `span`, including the final line break. */
 function wholeLines(doc: SpecDocument, span: Span): Span {
@@ -26,8 +27,27 @@ function fix(title: string, f: Finding, edits: TextEditRecord[], preferred = tru
   return { title, kind: 'quickfix', fixes: f, edits, isPreferred: preferred };
 }
 
+/** The %patch rewrites (`%patchN`, `%patch N` → `%patch -P N`) of the whole spec, for "fix all". */
+function patchRewrites(findings: Finding[]): Array<{ f: Finding; edit: TextEditRecord }> {
+  const out: Array<{ f: Finding; edit: TextEditRecord }> = [];
+  for (const f of findings) {
+    const r = (f.data as { replacement?: unknown } | undefined)?.replacement;
+    if ((f.code === 'patch-number-suffix' || f.code === 'patch-positional-number') && typeof r === 'string' && r) out.push({ f, edit: { span: f.span, newText: r } });
+  }
+  return out;
+}
+
+/** `source.fixAll`: what is safe to apply on save — the %patch lines the target's rpm misreads or rejects. */
+export function fixAllAction(findings: Finding[]): CodeActionRecord[] {
+  const all = patchRewrites(findings);
+  return all.length ? [{ title: `Write %patch -P N on ${all.length} %patch line${all.length > 1 ? 's' : ''}`, kind: 'source', subKind: FIX_ALL_KIND, edits: all.map((x) => x.edit) }] : [];
+}
+
 export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span): CodeActionRecord[] {
   const out: CodeActionRecord[] = [];
+  // Many %patch lines (ruby.spec has dozens): one fix for all of them, offered on each.
+  const rewrites = patchRewrites(findings);
+  const onPatch = rewrites.find((x) => x.f.span.end >= range.start && x.f.span.start <= range.end);
   const text = doc.text;
   for (const f of findings) {
     if (f.span.end < range.start || f.span.start > range.end) continue;
@@ -94,6 +114,9 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
         break;
       }
     }
+  }
+  if (onPatch && rewrites.length > 1) {
+    out.push({ title: `Write %patch -P N on all ${rewrites.length} %patch lines`, kind: 'quickfix', fixes: onPatch.f, edits: rewrites.map((x) => x.edit) });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** The RPM spec language service (features over the spec parser in server/src/rpm). */
 import type { SpecDocumentService } from '../languageService';
 import type { Context } from '../types';
-import { quickFixes, releaseActions } from './actions';
+import { fixAllAction, quickFixes, releaseActions } from './actions';
 import { backendFindings, mergeFindings, runBackends } from './backends';
 import { specCompletion } from './completion';
 import { conditionsFor, specDiagnostics } from './diagnostics';
@@ -67,7 +67,7 @@ export function createSpecService(): SpecDocumentService {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
       const found = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
-      return [...quickFixes(tree, found, span), ...releaseActions(tree, ctx.settings, ctx.host.now())];
+      return [...quickFixes(tree, found, span), ...fixAllAction(found), ...releaseActions(tree, ctx.settings, ctx.host.now())];
     },
     specInfo: async (doc, ctx) => specInfo(parsed(doc), (await at(doc, ctx)).settings.spec),
     inactiveRegions: async (doc, context) => {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpec } from '../../../../server/src/rpm/parser';
-import { quickFixes } from '../../../../server/src/service/spec/actions';
+import { fixAllAction, quickFixes } from '../../../../server/src/service/spec/actions';
 import { specDiagnostics } from '../../../../server/src/service/spec/diagnostics';
 import { normalizeSettings } from '../../../../server/src/service/settings';
 import { BASE, diag } from './helpers';
@@ -118,4 +118,18 @@ test('%bcond (rpm 4.17.1) on EL8\'s rpm 4.14 is an unknown tag; the quick fix wr
   // EL9 (see newerRpm.ts) and later rpms read it.
   assert.deepEqual(diag(text, ['needs-newer-rpm'], { spec: { profile: 'el9-hs' } }), []);
   assert.deepEqual(diag(text, ['needs-newer-rpm']), []);
+});
+
+test('one fix for all %patch lines, offered on each, and as source.fixAll (what editors run on save)', () => {
+  const doc = parseSpec(SPEC);
+  const found = specDiagnostics(doc, normalizeSettings({}));
+  const on = found.find((f) => f.code === 'patch-number-suffix')!;
+  const all = quickFixes(doc, found, on.span).filter((a) => a.title.includes(' on all '));
+  assert.deepEqual(all.map((a) => [a.title, a.kind, a.edits.map((e) => e.newText)]), [['Write %patch -P N on all 2 %patch lines', 'quickfix', ['%patch -P 0', '%patch -P 1']]]);
+  const fixAll = fixAllAction(found);
+  assert.deepEqual(fixAll.map((a) => [a.title, a.kind, a.subKind, a.edits.length]), [['Write %patch -P N on 2 %patch lines', 'source', 'source.fixAll.hyperscale', 2]]);
+  // Under el9-hs the single positional number is rewritten; `%patch 1 2` (several) is left to the user.
+  const el9 = specDiagnostics(parseSpec(SPEC), normalizeSettings({ spec: { profile: 'el9-hs' } }));
+  assert.deepEqual(fixAllAction(el9)[0].edits.map((e) => e.newText), ['%patch -p1 -P 2']);
+  assert.deepEqual(fixAllAction(specDiagnostics(parseSpec(BASE), normalizeSettings({}))), []);
 });
