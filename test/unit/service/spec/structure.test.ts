@@ -115,3 +115,27 @@ test('NUL bytes: decided by the start of the file (byte-order mark, many NULs), 
   // Eight NULs at the start: binary.
   assert.deepEqual(diag('\u0000'.repeat(8) + BASE, ['non-utf8-spec-file']), ['non-utf8-spec-file error 1:1-1:30 The spec file contains NUL bytes: rpm reads specs as text']);
 });
+
+test('a section written twice: rpm\'s "second %build" and "Second %post" errors, its %files and %description warnings', () => {
+  const codes = ['duplicate-section', 'duplicate-files', 'duplicate-description'];
+  const sub = BASE.replace('%description\nHello.\n', '%description\nHello.\n%package devel\nSummary: d\n%description devel\nD.\n');
+  const text = sub + [
+    '%build', 'make', '%build', 'make', '%build -a', 'make more',
+    '%if 0%{?rhel}', '%install', 'true', '%else', '%install', 'false', '%endif',
+    '%post', 'a', '%post devel', 'b', '%post', 'c',
+    '%files', '%files devel', '%files', '%description -l de', 'Hallo.', '%description devel', 'DD.',
+  ].join('\n') + '\n';
+  assert.deepEqual(diag(text, codes), [
+    'duplicate-section error 15:1-15:7 second %build',
+    'duplicate-section error 30:1-30:6 Second %post',
+    "duplicate-files warning 34:1-34:7 multiple %files for package 'hello'",
+    "duplicate-description warning 37:1-37:13 second Description (of package 'hello-devel')",
+  ]);
+});
+
+test('a second %changelog is an error only after one that gave rpm entries (rpm checks the header)', () => {
+  const entry = '* Mon Jan 01 2024 Jane <j@x.org> - 1.0-1\n- x\n';
+  assert.deepEqual(diag(BASE + `%changelog\n${entry}%changelog\n${entry}`, ['duplicate-section']), ['duplicate-section error 12:1-12:11 second %changelog']);
+  assert.deepEqual(diag(BASE + `%changelog\n%changelog\n${entry}`, ['duplicate-section']), []);
+  assert.deepEqual(diag(BASE + `%changelog\nbad\n%changelog\n${entry}`, ['duplicate-section']), []);
+});

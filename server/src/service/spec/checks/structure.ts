@@ -4,7 +4,7 @@
  * descriptions, duplicate or unknown packages, conditional structure, duplicate source numbers.
  */
 import type { Finding } from '../../../common/findings';
-import type { Package, SpecDocument, Tag } from '../../../rpm/ast';
+import type { Package, Section, SpecDocument, Tag } from '../../../rpm/ast';
 import { coActive, lineText } from '../../../rpm/query';
 import { absolute, relative, tagMemo } from './memo';
 import { REMOVED_TAGS, tagInfo } from '../../../rpm/tags';
@@ -73,6 +73,7 @@ export function structureFindings(doc: SpecDocument): Finding[] {
     }
   }
   for (const f of duplicateSources(doc)) out.push(f);
+  for (const f of duplicateSections(doc)) out.push(f);
   return out;
 }
 
@@ -203,6 +204,58 @@ function duplicatePackages(doc: SpecDocument): Finding[] {
     const args = lineText(doc, s.line).slice(s.keywordSpan.end - s.headerSpan.start).trim();
     return err('package-exists', `%package ${args}: package ${full} already exists`, s.headerSpan.start, s.headerSpan.end);
   });
+}
+
+/** Sections rpm reads once per spec (build/parseSpec.c); `-a`/`-p` ones (rpm >= 4.20) append instead. */
+const ONCE = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'changelog']);
+
+/**
+ * A section written twice where rpm takes one: `second %build` and `Second %post` (per package) stop rpm;
+ * a second `%files` or `%description` of a package it only warns about. In branches that are never active
+ * together (`%if`/`%else`) they are not repeats.
+ */
+function duplicateSections(doc: SpecDocument): Finding[] {
+  const out: Finding[] = [];
+  const once: Section[] = [];
+  const scripts: Section[] = [];
+  const files: Section[] = [];
+  const descriptions: Section[] = [];
+  for (const s of doc.sections) {
+    if (ONCE.has(s.name)) {
+      if (!s.options.some((o) => o.flag === '-a' || o.flag === '-p')) once.push(s);
+    } else if (s.pkg >= 0) {
+      if (s.kind === 'scriptlet' || s.kind === 'verifyscript') scripts.push(s);
+      else if (s.kind === 'files') files.push(s);
+      else if (s.kind === 'description') descriptions.push(s);
+    }
+  }
+  for (const s of repeats(once.filter((x) => x.name !== 'changelog'), (x) => x.name)) out.push(err('duplicate-section', `second %${s.name}`, s.keywordSpan.start, s.keywordSpan.end));
+  // rpm refuses a second %changelog only once the package has entries: an empty or broken first one (no
+  // valid entry read before its error) lets the second through.
+  const logs = once.filter((x) => x.name === 'changelog');
+  for (let i = 1; i < logs.length; i++) {
+    const s = logs[i];
+    if (logs.slice(0, i).some((p) => coActive(p.branch, s.branch) && changelogHasEntries(doc, p))) out.push(err('duplicate-section', 'second %changelog', s.keywordSpan.start, s.keywordSpan.end));
+  }
+  for (const s of repeats(scripts, (x) => `${x.name} ${x.pkg}`)) out.push(err('duplicate-section', `Second %${s.name}`, s.keywordSpan.start, s.keywordSpan.end));
+  const name = (s: Section) => expandName(doc, doc.packages[s.pkg].name);
+  for (const s of repeats(files, (x) => x.pkg)) {
+    out.push({ ...err('duplicate-files', `multiple %files for package '${name(s)}'`, s.keywordSpan.start, s.keywordSpan.end), severity: 'warning' });
+  }
+  // `%description -l de` is another language's, not a second one.
+  const lang = (x: Section) => x.options.find((o) => o.flag === '-l')?.value ?? '';
+  for (const s of repeats(descriptions, (x) => `${x.pkg} ${lang(x)}`)) {
+    out.push({ ...err('duplicate-description', `second Description (of package '${name(s)}')`, s.keywordSpan.start, s.keywordSpan.end), severity: 'warning' });
+  }
+  return out;
+}
+
+/** The %changelog section gave rpm entries: it has one, and no line before it that rpm rejects. */
+function changelogHasEntries(doc: SpecDocument, section: Section): boolean {
+  const inside = (line: number) => line > section.line && line <= section.endLine;
+  const first = doc.changelog.find((e) => inside(e.line));
+  if (!first) return false;
+  return !doc.changelogStray.some((x) => inside(x.line) && x.line < first.line);
 }
 
 function duplicateSources(doc: SpecDocument): Finding[] {
