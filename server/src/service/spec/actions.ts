@@ -55,6 +55,7 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
     switch (f.code) {
       case 'buildroot-tag':
       case 'group-tag':
+      case 'hardcoded-packager-tag':
       case 'defattr-is-default':
         out.push(fix(`Remove ${text.slice(f.span.start, f.span.end).split(/[:(]/)[0]}`, f, [{ span: wholeLines(doc, f.span), newText: '' }]));
         break;

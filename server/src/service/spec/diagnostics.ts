@@ -14,6 +14,7 @@ import { structureFindings } from './checks/structure';
 import { patchSyntaxFindings } from './checks/patchSyntax';
 import { newerRpmFindings } from './checks/newerRpm';
 import { changelogVersionFindings } from './checks/changelogVersion';
+import { rpmlintFileFindings } from './checks/rpmlintFile';
 import { profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -68,6 +69,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...structureFindings(doc),
     ...changelogFindings(doc),
     ...rpmlintFindings(doc, defined),
+    ...rpmlintFileFindings(doc),
     ...patchSyntaxFindings(doc, target),
     ...newerRpmFindings(doc, target),
     ...changelogVersionFindings(doc, target, external, conditions),

@@ -108,3 +108,10 @@ test('incoherent-version-in-changelog: the quick fix writes the package\'s versi
   assert.equal(fix.isPreferred, false);
   assert.equal(apply(cl, fix), cl.replace('- 1.0-1\n', '- 1.0-2\n'));
 });
+
+test('hardcoded-packager-tag: the quick fix removes the line', () => {
+  const text = BASE.replace('License:        MIT', 'License:        MIT\nPackager:       Jane <j@x.org>');
+  const [fix] = fixesFor(text, 'hardcoded-packager-tag');
+  assert.equal(fix.title, 'Remove Packager');
+  assert.equal(apply(text, fix), BASE);
+});

@@ -104,3 +104,29 @@ test('deprecated PreReq and BuildPreReq', () => {
     'buildprereq-use warning 7:1-7:12 BuildPreReq is deprecated: use BuildRequires',
   ]);
 });
+
+test('setup-not-in-prep, %autosetup-/%autopatch-not-in-prep, make-check-outside-check-section', () => {
+  const text = BASE + '%prep\n%setup -q\n%build\n%autopatch -p1\nmake check\n%{__make} test\n# make check\n%install\n%setup -q -T\n%check\nmake check\n';
+  assert.deepEqual(diag(text, ['setup-not-in-prep', '%autosetup-not-in-prep', '%autopatch-not-in-prep', 'make-check-outside-check-section']), [
+    '%autopatch-not-in-prep warning 12:1-12:11 %autopatch belongs in %prep, not in %build',
+    'make-check-outside-check-section warning 13:1-13:11 "make check" runs tests in %build: move it to %check, which rpmbuild --nocheck skips',
+    'make-check-outside-check-section warning 14:1-14:15 "%{__make} test" runs tests in %build: move it to %check, which rpmbuild --nocheck skips',
+    'setup-not-in-prep warning 17:1-17:7 %setup belongs in %prep, not in %install',
+  ]);
+});
+
+test('hardcoded-packager-tag, patch-fuzz-is-changed, %ifarch-applied-patch, libdir-macro-in-noarch-package', () => {
+  const text = withTags('Packager:       Jane <j@x.org>\nPatch1:         a.patch\nPatch2:         b.patch\nBuildArch:      noarch') +
+    '%global _default_patch_fuzz 2\n%package data\nSummary: d\n%description data\nD.\n' +
+    '%prep\n%setup -q\n%patch -P 1 -p1\n%ifarch x86_64\n%patch -P 2 -p1\n%endif\n' +
+    '%files\n%{_datadir}/x\n%{_libdir}/y\n# %{_libdir} in a comment\n%files data\n%{_lib}/z\n';
+  assert.deepEqual(diag(text, ['hardcoded-packager-tag', 'patch-fuzz-is-changed', '%ifarch-applied-patch', 'libdir-macro-in-noarch-package']), [
+    "hardcoded-packager-tag warning 6:1-6:9 Packager: Jane <j@x.org> is hardcoded: remove it, so the build system's own packager is recorded",
+    'patch-fuzz-is-changed warning 13:9-13:28 %global _default_patch_fuzz changes how much fuzz patches may have: rebase the patches instead',
+    '%ifarch-applied-patch warning 22:1-22:16 Patch2 applied inside %ifarch: apply patches on every architecture and make the change itself conditional',
+    'libdir-macro-in-noarch-package warning 26:1-26:11 %{_libdir} in the %files of noarch package (main package): the path differs between architectures',
+    'libdir-macro-in-noarch-package warning 29:1-29:8 %{_lib} in the %files of noarch package hello-data: the path differs between architectures',
+  ]);
+  // %autosetup applies every patch: rpmlint says nothing about %ifarch then.
+  assert.deepEqual(diag(text.replace('%setup -q', '%autosetup -N\n%autopatch'), ['%ifarch-applied-patch']), []);
+});

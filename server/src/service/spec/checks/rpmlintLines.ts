@@ -15,6 +15,8 @@ const LIB64 = /(^|[\s=:"'(])((?:%\{?buildroot\}?|\$\{?RPM_BUILD_ROOT\}?)?(?:%\{?
 // The whole name only: `%{buildroot_unstripped}` (kernel.spec's own macro) is not the build root.
 const BUILDROOT = /(\\*)\$(?:\{RPM_BUILD_ROOT\}|RPM_BUILD_ROOT(?!\w))|(%+)(?:\{\??buildroot\}|buildroot(?!\w))/g;
 const SOURCE_DIR = /\$RPM_SOURCE_DIR|%\{?_sourcedir\}?/;
+// rpmlint's make_check_regex.
+const MAKE_CHECK = /(^|\s|%\{?__)make\}?\s+(?:check|test)/;
 const DEFATTR_DEFAULT = /^%defattr\s*\(\s*-\s*,\s*root\s*,\s*root\s*(,\s*-\s*)?\)\s*$/;
 
 /** Offset of a `#` that starts a comment the way rpmlint sees it (line start or after blank), or -1. */
@@ -83,6 +85,7 @@ export const CHANGELOG_TRIGGERS = ['%', '\t', 'macros.', 'rpm.define('];
 export const CODE_TRIGGERS = [
   '#', '\t', '  ', 'lib64', 'configure', 'RPM_', 'macros.', 'rpm.define(', '%global', '%define', '%patch', '%{PATCH',
   '%autosetup', '%forgeautosetup', '%autopatch', '%{autopatch', '%setup', 'buildroot', '_sourcedir', '%defattr',
+  'make check', 'make test', 'make}',
 ];
 
 const anyOf = (words: string[]) => new RegExp(words.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -179,6 +182,23 @@ export function lineFactsOf(text: string, start: number, kind: SectionKind | und
     const setup = text.startsWith('%setup') ? /^%setup\b/.exec(text) : null;
     if (setup && !/ -[A-Za-z]*q/.test(text) && (!/ -[A-Za-z]*T/.test(text) || / -[A-Za-z]*[ab]/.test(text))) {
       c.add('setup-not-quiet', 'warning', 'Use %setup -q to avoid useless output from unpacking the sources', start, start + 6);
+    }
+    // Unpacking and patching outside %prep (rpmlint: setup-not-in-prep, %autosetup-/%autopatch-not-in-prep).
+    if (kind !== 'prep') {
+      const step = setup ? '%setup' : /^\s*%autosetup(?=\s|$)/.test(code) ? '%autosetup' : /^\s*%autopatch(?=\s|$)/.test(code) ? '%autopatch' : undefined;
+      if (step) {
+        const at = start + text.indexOf(step);
+        c.add(step === '%setup' ? 'setup-not-in-prep' : `${step}-not-in-prep`, 'warning', `${step} belongs in %prep, not in %${name}`, at, at + step.length);
+      }
+    }
+    // Tests outside %check: `rpmbuild --nocheck` cannot skip them.
+    if (kind !== 'check' && hash !== 0 && code.includes('make')) {
+      const m = MAKE_CHECK.exec(code);
+      if (m) {
+        const skip = /^\s/.test(m[1]) ? m[1].length : 0; // the blank before `make`, not `%{__`
+        const at = start + m.index + skip;
+        c.add('make-check-outside-check-section', 'warning', `"${m[0].slice(skip)}" runs tests in %${name}: move it to %check, which rpmbuild --nocheck skips`, at, start + m.index + m[0].length);
+      }
     }
     if ((kind === 'prep' || kind === 'build' || (kind && SCRIPT_KINDS.has(kind))) && hash !== 0 && (code.includes('buildroot') || code.includes('RPM_BUILD_ROOT'))) {
       for (const m of code.matchAll(BUILDROOT)) {
