@@ -103,6 +103,9 @@ suite('RPM Spec & KIWI extension', () => {
       const found = diags.find((d) => codeOf(d) === 'patch-positional-number')!;
       assert.equal(rangeOf(found.range), '16:0-16:8');
       assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
+      // What `editor.codeActionsOnSave: { "source.fixAll.hyperscale": … }` would apply.
+      const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, editor.document.lineCount, 0), vscode.CodeActionKind.SourceFixAll.value);
+      assert.deepEqual(fixAll.map((a) => [a.title, a.kind?.value]), [['Write %patch -P N on 1 %patch line', 'source.fixAll.hyperscale']]);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range, vscode.CodeActionKind.QuickFix.value);
       const fix = actions.find((a) => a.title === 'Write %patch -P 1 (every rpm reads it)');
       assert.ok(fix?.edit, 'the quick fix is offered');
