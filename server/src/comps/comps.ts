@@ -135,6 +135,23 @@ export class CompsIndex {
     return this.groups.size === 0 && this.environments.size === 0;
   }
 
+  private byPackage: Map<string, Array<{ group: string; type: string }>> | undefined;
+
+  /** Package name -> the groups that list it (with how: mandatory, default, optional, conditional); built once. */
+  packageGroups(): Map<string, Array<{ group: string; type: string }>> {
+    if (!this.byPackage) {
+      this.byPackage = new Map();
+      for (const [id, { group }] of this.groups) {
+        for (const p of group.packages) {
+          const list = this.byPackage.get(p.name);
+          if (list) list.push({ group: id, type: p.type });
+          else this.byPackage.set(p.name, [{ group: id, type: p.type }]);
+        }
+      }
+    }
+    return this.byPackage;
+  }
+
   /** A short human label of the sources, e.g. `comps-f41.xml.in, comps-eln.xml.in.in`. */
   describeSources(): string {
     return this.sources.map((s) => s.replace(/^.*[\\/]/, '')).join(', ');

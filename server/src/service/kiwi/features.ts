@@ -62,6 +62,15 @@ export function kiwiCompletion(d: Description, offset: number): CompletionRecord
     }
     return items;
   }
+  if ((node.name === 'package' || node.name === 'ignore') && name === 'name' && !v.value.startsWith('@') && d.comps) {
+    // Package names the comps groups list (the packages a distribution groups, not every package).
+    const replace = { start: v.start, end: v.end };
+    const items: CompletionRecord[] = [];
+    for (const [pkg, groups] of d.comps.packageGroups()) {
+      items.push({ label: pkg, kind: 'value', detail: `comps: ${groupsLabel(groups)}`, replace });
+    }
+    return items;
+  }
   const isProfileRef = (name === 'profiles' && ['preferences', 'packages', 'repository', 'users', 'drivers', 'strip'].includes(node.name)) || (node.name === 'requires' && name === 'profile');
   if (isProfileRef) {
     const before = v.value.slice(0, offset - v.start);
@@ -69,6 +78,11 @@ export function kiwiCompletion(d: Description, offset: number): CompletionRecord
     return allProfiles(d).map((p, i): CompletionRecord => ({ label: p.name, kind: 'enum', detail: p.description ?? 'profile', replace: { start: wordStart, end: offset }, sortText: String(i).padStart(4, '0') }));
   }
   return [];
+}
+
+function groupsLabel(groups: Array<{ group: string; type: string }>): string {
+  const shown = groups.slice(0, 3).map((g) => `${g.group} (${g.type})`).join(', ');
+  return groups.length > 3 ? `${shown}, … (${groups.length} groups)` : shown;
 }
 
 function groupDoc(name: string, description: string, packages: string[]): string {
@@ -91,6 +105,10 @@ export function kiwiHover(d: Description, offset: number): HoverRecord | null {
     const e = d.comps.environments.get(id);
     if (e) return { markdown: `${envDoc(e.env.name, e.env.description, e.env.groups, e.env.options)}\n\n*comps environment from ${e.source.replace(/^.*\//, '')}* — Koji/CBS repositories do not carry environments.`, span };
     return { markdown: `\`${id}\` is not in the comps data in use (${d.comps.describeSources()}).`, span };
+  }
+  if ((v.node.name === 'package' || v.node.name === 'ignore') && v.name === 'name' && d.comps && v.value) {
+    const groups = d.comps.packageGroups().get(v.value);
+    return { markdown: groups ? `**${v.value}** is in the comps groups: ${groups.map((g) => `${g.group} (${g.type})`).join(', ')}` : `\`${v.value}\` is in no group of the comps data in use (${d.comps.describeSources()}); comps lists only the packages a distribution groups.`, span };
   }
   const ref = d.file.profileRefs.find((r) => r.span.start <= offset && offset <= r.span.end);
   if (ref) {

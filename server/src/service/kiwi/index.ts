@@ -33,7 +33,7 @@ export function createKiwiService(): DocumentService {
     },
     async completion(doc, offset, ctx) {
       if (!looksLikeXml(doc.text)) return [];
-      const own = kiwiCompletion((await resolveDescription(doc, ctx)).desc, offset);
+      const own = kiwiCompletion((await resolveDescription(doc, ctx, true)).desc, offset);
       if (own.length) return own;
       const schema = await loadSchema(ctx);
       if (!schema.grammar) return [];
@@ -44,7 +44,7 @@ export function createKiwiService(): DocumentService {
     },
     async hover(doc, offset, ctx) {
       if (!looksLikeXml(doc.text)) return null;
-      const own = kiwiHover((await resolveDescription(doc, ctx)).desc, offset);
+      const own = kiwiHover((await resolveDescription(doc, ctx, true)).desc, offset);
       if (own) return own;
       const schema = await loadSchema(ctx);
       const d = schema.grammar ? schemaDocumentation(schema.grammar, kiwiFileOf(doc), offset) : undefined;

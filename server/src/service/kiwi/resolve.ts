@@ -76,7 +76,8 @@ export interface Resolved {
   notices: string[];
 }
 
-export async function resolveDescription(doc: TextDoc, ctx: Context): Promise<Resolved> {
+/** `withComps`: load the comps even when no collection asks for them (package name completion and hover). */
+export async function resolveDescription(doc: TextDoc, ctx: Context, withComps = false): Promise<Resolved> {
   const file = kiwiFileOf(doc);
   const path = uriToPath(doc.uri);
   const dir = path ? dirname(path) : undefined;
@@ -110,7 +111,7 @@ export async function resolveDescription(doc: TextDoc, ctx: Context): Promise<Re
   }
   // Collections in the file or in the fragments it includes (reported on the <include> lines).
   const usesComps = (f: KiwiFile) => f.packages.some((p) => p.entries.some((e) => e.kind === 'namedCollection' || e.name.startsWith('@')));
-  const comps = usesComps(file) || includes.some((r) => r.status === 'ok' && usesComps(r.file)) ? await loadComps(ctx) : { notices: [] };
+  const comps = withComps || usesComps(file) || includes.some((r) => r.status === 'ok' && usesComps(r.file)) ? await loadComps(ctx) : { notices: [] };
   const desc: Description = {
     file, includes, parent, comps: comps.index, mode: ctx.settings.kiwi.mode,
     exists: (rel) => !dir || existing.has(rel),

@@ -128,3 +128,21 @@ test('the comps files diagnostics read are reported for watching, like a spec\'s
   await ls.diagnostics(doc(WS, text), context(memoryHost({ [WS]: text, '/ws/comps.xml': COMPS }), { kiwi: { schemaValidation: false } }));
   assert.ok(ls.watchedFiles().includes('/ws/comps.xml'), ls.watchedFiles().join(', '));
 });
+
+test('package names: completion from the comps groups (also without collections), hover names the groups', async () => {
+  const text = image('  <packages type="image"><package name="sy"/><package name="bash"/><package name="htop"/></packages>');
+  const host = memoryHost({ [WS]: text, '/ws/comps.xml': COMPS });
+  clearKiwiCaches();
+  clearCompsCaches();
+  const ctx = context(host);
+  const at = text.indexOf('name="sy"') + 8;
+  const items = await service.completion!(doc(WS, text), at, ctx);
+  assert.deepEqual(items.map((i) => [i.label, i.detail]), [
+    ['bash', 'comps: core (mandatory)'], ['systemd', 'comps: core (default)'], ['cloud-init', 'comps: cloud-server (mandatory)'], ['rsync', 'comps: standard (default)'],
+  ]);
+  assert.deepEqual(items[1].replace, { start: at - 2, end: at });
+  const bash = await service.hover!(doc(WS, text), text.indexOf('"bash"') + 2, ctx);
+  assert.equal(bash!.markdown, '**bash** is in the comps groups: core (mandatory)');
+  const htop = await service.hover!(doc(WS, text), text.indexOf('"htop"') + 2, ctx);
+  assert.equal(htop!.markdown, '`htop` is in no group of the comps data in use (comps.xml); comps lists only the packages a distribution groups.');
+});
