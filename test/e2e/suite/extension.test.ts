@@ -5,6 +5,9 @@ import { suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { codeOf, EXTENSION_ID, openDoc, rangeOf, waitFor, waitForDiagnostics, workspaceUri } from './helpers';
 
+/** The rest of a valid preamble after `Name:`, for specs the tests write. */
+const PREAMBLE = 'Version: 1\nRelease: 1\nSummary: Demo\nLicense: MIT\n';
+
 suite('RPM Spec & KIWI extension', () => {
   test('activates on a .spec file and its language client runs', async () => {
     await openDoc('broken.spec');
@@ -125,14 +128,14 @@ suite('RPM Spec & KIWI extension', () => {
       '6 https://ftp.gnu.org/gnu/hello/hello-2.12.1.tar.gz',
     ]);
     const uri = workspaceUri('rename/demo.spec');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('%global forge https://example.org\nName: demo\nURL: %{forge}/demo\n%description\nFrom %forge.\n'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`%global forge https://example.org\nName: demo\n${PREAMBLE}URL: %{forge}/demo\n%description\nFrom %forge.\n`));
     const editor = await openDoc('rename/demo.spec');
-    const at = new vscode.Position(2, 8);
+    const at = new vscode.Position(6, 8);
     const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, at);
-    assert.deepEqual(refs.map((l) => rangeOf(l.range)), ['0:8-0:13', '2:7-2:12', '4:6-4:11']);
+    assert.deepEqual(refs.map((l) => rangeOf(l.range)), ['0:8-0:13', '6:7-6:12', '8:6-8:11']);
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, at, 'upstream');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.equal(editor.document.getText(), '%global upstream https://example.org\nName: demo\nURL: %{upstream}/demo\n%description\nFrom %upstream.\n');
+    assert.equal(editor.document.getText(), `%global upstream https://example.org\nName: demo\n${PREAMBLE}URL: %{upstream}/demo\n%description\nFrom %upstream.\n`);
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', hello.document.uri, new vscode.Position(6, 56), 'v')),
       /%version is the value of the Version: tag, so it cannot be renamed/,
