@@ -92,3 +92,28 @@ test('an environment in an included fragment: on the <include> line, related inf
     rmSync(ws, { recursive: true, force: true });
   }
 });
+
+test('a workspace folder added later is searched for comps files (workspace/didChangeWorkspaceFolders)', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'kiwi-lsp-'));
+  const other = mkdtempSync(join(tmpdir(), 'kiwi-comps-'));
+  const file = join(ws, 'appliance.kiwi');
+  writeFileSync(file, DESCRIPTION);
+  copyFileSync(join(REPO_ROOT, 'test', 'fixtures', 'kiwi', 'comps-small.xml'), join(other, 'comps.xml'));
+  const { client } = spawnServer();
+  try {
+    await client.initialize({ rootPath: ws, initializationOptions: { settings: { kiwi: { schemaValidation: false } } } });
+    const uri = fileUri(file);
+    client.open(uri, 'kiwi', DESCRIPTION);
+    // No comps anywhere in the workspace: collections are not checked.
+    assert.deepEqual((await client.diagnostics(uri, { version: 1 })).map((d) => d.code), []);
+    const before = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(other), name: 'comps' }], removed: [] } });
+    const after = await client.diagnostics(uri, { version: 1, pred: () => client.published.length > before });
+    assert.deepEqual(after.map((d) => d.code), ['kiwi-environment-group']);
+    assert.ok(client.logs.some((l) => l.includes(`workspace folders: ${ws}, ${other}`)));
+  } finally {
+    await client.shutdown();
+    rmSync(ws, { recursive: true, force: true });
+    rmSync(other, { recursive: true, force: true });
+  }
+});

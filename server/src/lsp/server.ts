@@ -37,6 +37,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings!: SettingsStore;
   let trusted = false;
   let inlayRefresh = false;
+  let folderEvents = false;
 
   const textDoc = (d: TextDocument): TextDoc => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() });
   const context = async (uri: string, token?: Cancellation): Promise<Context> =>
@@ -97,6 +98,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.setPullSupported(params.capabilities.workspace?.configuration === true);
     fileWatch.configure(params.capabilities.workspace?.didChangeWatchedFiles);
     inlayRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     if (params.workspaceFolders?.length) folders = params.workspaceFolders.map((f) => URI.parse(f.uri).fsPath);
     else if (params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     else if (params.rootPath) folders = [params.rootPath];
@@ -122,6 +124,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     log.info(`${SERVER_NAME} ready (workspace: ${folders.join(', ') || 'none'})`);
+    // Folders added to or removed from the workspace: comps files, KIWI parents and macro files are looked up there.
+    if (!folderEvents) return;
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+      const added = e.added.map((f) => URI.parse(f.uri).fsPath);
+      folders = [...folders.filter((f) => !removed.has(f) && !added.includes(f)), ...added];
+      log.info(`workspace folders: ${folders.join(', ') || 'none'}`);
+      for (const d of documents.all()) scheduler.schedule(d);
+    });
   });
 
   connection.onDidChangeConfiguration((p) => {
