@@ -16,6 +16,19 @@ interface Cached {
 const fileCache = new Map<string, Cached>();
 const repoCache = new Map<string, { at: number; comps?: Comps; source?: string; error?: string }>();
 const indexCache = new Map<string, { index: CompsIndex; parts: Comps[] }>();
+/** The workspace's comps files, found by walking its folders: again after SCAN_TTL_MS or when the folders change. */
+let scan: { folders: string; at: number; paths: string[] } | undefined;
+const SCAN_TTL_MS = 10_000;
+
+async function workspaceCompsFiles(ctx: Context): Promise<string[]> {
+  const folders = ctx.host.workspaceFolders().join('\0');
+  const now = ctx.host.now().getTime();
+  if (!scan || scan.folders !== folders || now - scan.at > SCAN_TTL_MS || now < scan.at) {
+    // A walk costs 10-30 ms in a large checkout: not on every keystroke.
+    scan = { folders, at: now, paths: await ctx.host.findWorkspaceFiles(/^comps.*\.xml(\.in)*(\.gz|\.xz)?$/, 20) };
+  }
+  return scan.paths;
+}
 
 async function readComps(ctx: Context, path: string): Promise<Comps | string> {
   const st = await ctx.host.stat(path);
@@ -75,7 +88,7 @@ export async function loadComps(ctx: Context): Promise<CompsResult> {
     else parts.push({ comps: r, source: path });
   }
   if (s.workspaceComps) {
-    for (const path of await ctx.host.findWorkspaceFiles(/^comps.*\.xml(\.in)*(\.gz|\.xz)?$/, 20)) {
+    for (const path of await workspaceCompsFiles(ctx)) {
       if (parts.some((p) => p.source === path)) continue;
       const r = await readComps(ctx, path);
       if (typeof r !== 'string' && !r.notComps) parts.push({ comps: r, source: path });
@@ -119,6 +132,7 @@ export function compsFilePaths(): string[] {
 
 /** Forget cached repository answers (a Clear Cache command, tests). */
 export function clearCompsCaches(): void {
+  scan = undefined;
   fileCache.clear();
   repoCache.clear();
   indexCache.clear();
