@@ -7,7 +7,9 @@ import type { Finding, Span } from '../../common/findings';
 import type { SpecDocument } from '../../rpm/ast';
 import { formatChangelogDate } from '../../rpm/changelog';
 import { expandMacros } from '../../rpm/expand';
-import { lineOfOffset } from '../../rpm/query';
+import { lineOfOffset, specDefinedNames } from '../../rpm/query';
+import { BUILTIN_MACROS } from '../../rpm/macroData';
+import { closestWords } from '../../common/similar';
 import type { Settings } from '../settings';
 import type { CodeActionRecord, TextEditRecord } from '../types';
 import { profileFor, specMacroTable } from './macroEnv';
@@ -86,6 +88,15 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'undefined-macro':
         if (typeof data.name === 'string') {
           const written = text.slice(f.span.start, f.span.end);
+          // A typo of a known name: the spec's own macros first, then rpm's and the distribution's.
+          const name = data.name;
+          const rel = written.indexOf(name, 1);
+          // One edit (a swap counts as one); two only for long names, where they are still plausibly typos.
+          const near = closestWords(name, [...specDefinedNames(doc), ...BUILTIN_MACROS.map((m) => m.name)], name.length >= 10 ? 2 : 1, 3);
+          for (const n of near) {
+            const shown = written.slice(0, rel) + n + written.slice(rel + name.length);
+            out.push(fix(`Change to ${shown}`, f, [{ span: { start: f.span.start + rel, end: f.span.start + rel + name.length }, newText: n }], near.length === 1));
+          }
           out.push(fix(`Make it optional: %{?${data.name}}`, f, [{ span: f.span, newText: `%{?${data.name}}` }], false));
           if (written.startsWith('%{') || written.startsWith('%')) {
             out.push({ title: `Treat %${data.name} as known (setting hyperscale.spec.knownMacros)`, kind: 'quickfix', fixes: f, edits: [], command: { command: 'hyperscale.addKnownMacro', title: 'Add known macro', arguments: [data.name] } });

@@ -6,7 +6,7 @@ import { nextRelease, quickFixes, releaseActions } from '../../../../server/src/
 import { specDiagnostics } from '../../../../server/src/service/spec/diagnostics';
 import { normalizeSettings } from '../../../../server/src/service/settings';
 import type { CodeActionRecord } from '../../../../server/src/service/types';
-import { BASE } from './helpers';
+import { BASE, findings } from './helpers';
 
 const S = normalizeSettings({ changelog: { name: 'Jane Packager', email: '<jane@example.org>' } });
 const NOW = new Date(Date.UTC(2026, 10, 24));
@@ -114,4 +114,23 @@ test('hardcoded-packager-tag: the quick fix removes the line', () => {
   const [fix] = fixesFor(text, 'hardcoded-packager-tag');
   assert.equal(fix.title, 'Remove Packager');
   assert.equal(apply(text, fix), BASE);
+});
+
+test('undefined-macro: a typo of a known name gets "Change to" fixes, the spec\'s own names first', () => {
+  const text = BASE + '%global srcdir x\n%build\ncd %{srcdri}\ninstall -d %{_libdri}/a %_bndir\n';
+  const titles = (needle: string) => {
+    const f = findings(text).find((x) => x.code === 'undefined-macro' && text.slice(x.span.start, x.span.end) === needle)!;
+    return quickFixes(parseSpec(text), [f], f.span);
+  };
+  const src = titles('%{srcdri}');
+  assert.deepEqual(src.map((a) => [a.title, a.isPreferred ?? false]).slice(0, 2), [['Change to %{srcdir}', true], ['Make it optional: %{?srcdri}', false]]);
+  assert.equal(apply(text, src[0]), text.replace('%{srcdri}', '%{srcdir}'));
+  assert.equal(titles('%{_libdri}')[0].title, 'Change to %{_libdir}');
+  // A plain reference keeps its form; short names get only one-edit suggestions (`_mandir` is two away).
+  const bn = titles('%_bndir');
+  assert.deepEqual(bn.filter((a) => a.title.startsWith('Change')).map((a) => [a.title, a.isPreferred ?? false]), [['Change to %_bindir', true]]);
+  // Several candidates: none preferred.
+  const two = BASE + '%global abc_x 1\n%global abc_y 2\n%build\necho %{abc_z}\n';
+  const f = findings(two).find((x) => x.code === 'undefined-macro')!;
+  assert.deepEqual(quickFixes(parseSpec(two), [f], f.span).filter((a) => a.title.startsWith('Change')).map((a) => [a.title, a.isPreferred ?? false]), [['Change to %{abc_x}', false], ['Change to %{abc_y}', false]]);
 });
