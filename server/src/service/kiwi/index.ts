@@ -4,7 +4,7 @@ import { checkDescription } from '../../kiwi/checks';
 import { schemaCompletions, schemaDocumentation, schemaFindings } from '../../kiwi/schema';
 import { looksLikeXml } from '../../kiwi/model';
 import type { CompletionRecord, DocumentService } from '../types';
-import { environmentFixes, kiwiCompletion, kiwiDefinition, kiwiFolding, kiwiHover, kiwiSymbols } from './features';
+import { environmentFixes, kiwiCompletion, nameFixes, kiwiDefinition, kiwiFolding, kiwiHover, kiwiSymbols } from './features';
 import { kiwiFileOf, resolveDescription } from './resolve';
 import { compsFilePaths } from './compsSource';
 import { loadSchema } from './schemaSource';
@@ -84,8 +84,9 @@ export function createKiwiService(): DocumentService {
     async codeActions(doc, span, ctx) {
       if (!looksLikeXml(doc.text)) return [];
       const r = await resolveDescription(doc, ctx);
-      const findings = checkDescription(r.desc).filter((f) => f.code === 'kiwi-environment-group' && f.span.start <= span.end && span.start <= f.span.end);
-      return [...findings.flatMap((f) => environmentFixes(doc.text, r.desc.file, f)), ...includedFixes(r.desc, r.path, span)];
+      const here = checkDescription(r.desc).filter((f) => f.span.start <= span.end && span.start <= f.span.end);
+      const env = here.filter((f) => f.code === 'kiwi-environment-group').flatMap((f) => environmentFixes(doc.text, r.desc.file, f));
+      return [...env, ...nameFixes(doc.text, r.desc, here), ...includedFixes(r.desc, r.path, span)];
     },
   };
 }

@@ -146,3 +146,18 @@ test('package names: completion from the comps groups (also without collections)
   const htop = await service.hover!(doc(WS, text), text.indexOf('"htop"') + 2, ctx);
   assert.equal(htop!.markdown, '`htop` is in no group of the comps data in use (comps.xml); comps lists only the packages a distribution groups.');
 });
+
+test('quick fixes for a misspelt comps group and profile name', async () => {
+  const text = image('  <profiles><profile name="Cloud" description="c"/></profiles>\n  <packages type="image" profiles="Clodu"><namedCollection name="cloud-sever"/><package name="@cor"/></packages>');
+  const host = memoryHost({ [WS]: text, '/ws/comps.xml': COMPS });
+  clearKiwiCaches();
+  clearCompsCaches();
+  const ctx = context(host);
+  const fixAt = async (needle: string, from = 0) => {
+    const at = text.indexOf(needle) + from;
+    return (await service.codeActions!(doc(WS, text), { start: at, end: at }, ctx)).map((a) => [a.title, a.isPreferred ?? false, a.edits[0]?.newText]);
+  };
+  assert.deepEqual(await fixAt('cloud-sever', 2), [["Change to 'cloud-server'", true, 'cloud-server']]);
+  assert.deepEqual(await fixAt('@cor', 2), [["Change to 'core'", true, 'core']]);
+  assert.deepEqual(await fixAt('Clodu', 2), [["Change to 'Cloud'", true, 'Cloud']]);
+});
