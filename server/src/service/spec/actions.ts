@@ -9,6 +9,8 @@ import { formatChangelogDate } from '../../rpm/changelog';
 import { expandMacros } from '../../rpm/expand';
 import { lineOfOffset, specDefinedNames } from '../../rpm/query';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
+import { REMOVED_TAGS, TAGS } from '../../rpm/tags';
+import { SECTIONS } from '../../rpm/sections';
 import { closestWords } from '../../common/similar';
 import type { Settings } from '../settings';
 import type { CodeActionRecord, TextEditRecord } from '../types';
@@ -92,7 +94,10 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
           const name = data.name;
           const rel = written.indexOf(name, 1);
           // One edit (a swap counts as one); two only for long names, where they are still plausibly typos.
-          const near = closestWords(name, [...specDefinedNames(doc), ...BUILTIN_MACROS.map((m) => m.name)], name.length >= 10 ? 2 : 1, 3);
+          // At the start of a line, `%descripton` is more likely a misspelt section than a macro.
+          const lineStart = f.span.start === 0 || text[f.span.start - 1] === '\n';
+          const names = [...(lineStart ? SECTIONS.map((x) => x.name) : []), ...specDefinedNames(doc), ...BUILTIN_MACROS.map((m) => m.name)];
+          const near = closestWords(name, names, name.length >= 10 ? 2 : 1, 3);
           for (const n of near) {
             const shown = written.slice(0, rel) + n + written.slice(rel + name.length);
             out.push(fix(`Change to ${shown}`, f, [{ span: { start: f.span.start + rel, end: f.span.start + rel + name.length }, newText: n }], near.length === 1));
@@ -106,6 +111,20 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'incoherent-version-in-changelog':
         if (typeof data.replacement === 'string') out.push(fix(`Change to ${data.replacement}`, f, [{ span: f.span, newText: data.replacement }], false));
         break;
+      case 'unknown-tag': {
+        // A misspelt tag (`Sumary:`, `Sorce0:`), or a removed one (`Copyright:` → `License:`).
+        const t = doc.tags.find((x) => !x.known && x.start === f.span.start);
+        if (!t) break;
+        const m = /^(.*?)(\d*)$/.exec(t.name)!;
+        const removed = REMOVED_TAGS[t.name.toLowerCase()];
+        const byLower = new Map(TAGS.map((x) => [x.name.toLowerCase(), x.name]));
+        const near = removed ? [removed] : closestWords(m[1].toLowerCase(), byLower.keys(), m[1].length >= 10 ? 2 : 1, 3).map((n) => byLower.get(n)!);
+        for (const n of near) {
+          const name = n + (TAGS.find((x) => x.name === n)?.numbered ? m[2] : '');
+          out.push(fix(`Change to ${name}:`, f, [{ span: { start: t.start, end: t.nameEnd }, newText: name }], near.length === 1));
+        }
+        break;
+      }
       case 'changelog-bogus-date':
         if (typeof data.weekday === 'string') out.push(fix(`Change the weekday to ${data.weekday}`, f, [{ span: f.span, newText: data.weekday }]));
         break;

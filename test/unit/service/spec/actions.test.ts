@@ -134,3 +134,21 @@ test('undefined-macro: a typo of a known name gets "Change to" fixes, the spec\'
   const f = findings(two).find((x) => x.code === 'undefined-macro')!;
   assert.deepEqual(quickFixes(parseSpec(two), [f], f.span).filter((a) => a.title.startsWith('Change')).map((a) => [a.title, a.isPreferred ?? false]), [['Change to %{abc_x}', false], ['Change to %{abc_y}', false]]);
 });
+
+test('unknown-tag: "Change to" a misspelt tag (numbers kept) or the replacement of a removed one; a misspelt section', () => {
+  const text = BASE.replace('License:        MIT', 'License:        MIT\nSumary2: x\nSorce0: a.tar.gz\nRequries(post): y\nCopyright: GPL\nFrobnicate: z') + '%prep\n%buidl\n';
+  const fixesAt = (needle: string, code: string) => {
+    const at = text.indexOf(needle);
+    const f = findings(text).find((x) => x.code === code && x.span.start === at)!;
+    return quickFixes(parseSpec(text), [f], f.span).filter((a) => a.title.startsWith('Change'));
+  };
+  assert.deepEqual(fixesAt('Sorce0', 'unknown-tag').map((a) => [a.title, a.isPreferred, a.edits[0].newText]), [['Change to Source0:', true, 'Source0']]);
+  assert.deepEqual(fixesAt('Requries', 'unknown-tag').map((a) => a.title), ['Change to Requires:']);
+  assert.deepEqual(fixesAt('Copyright', 'unknown-tag').map((a) => a.title), ['Change to License:']);
+  assert.deepEqual(fixesAt('Frobnicate', 'unknown-tag'), []);
+  const sum = fixesAt('Sumary2', 'unknown-tag');
+  assert.deepEqual(sum.map((a) => a.title), ['Change to Summary:']);
+  assert.equal(apply(text, sum[0]), text.replace('Sumary2:', 'Summary:'));
+  // `%buidl` at a line start: the section first.
+  assert.deepEqual(fixesAt('%buidl', 'undefined-macro').map((a) => a.title)[0], 'Change to %build');
+});
