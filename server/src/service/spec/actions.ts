@@ -125,6 +125,16 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
         }
         break;
       }
+      case 'use-of-RPM_SOURCE_DIR': {
+        // `$RPM_SOURCE_DIR/hello.service` with `Source1: hello.service` → `%{SOURCE1}`.
+        const file = /^\/([^\s"';|&)]+)/.exec(text.slice(f.span.end, f.span.end + 300))?.[1];
+        const tag = file ? doc.tags.find((t) => (t.key === 'source' || t.key === 'patch') && t.value.replace(/^.*\//, '') === file) : undefined;
+        if (file && tag) {
+          const macro = `%{${tag.key.toUpperCase()}${tag.number ?? 0}}`;
+          out.push(fix(`Replace with ${macro}`, f, [{ span: { start: f.span.start, end: f.span.end + 1 + file.length }, newText: macro }]));
+        }
+        break;
+      }
       case 'changelog-bogus-date':
         if (typeof data.weekday === 'string') out.push(fix(`Change the weekday to ${data.weekday}`, f, [{ span: f.span, newText: data.weekday }]));
         break;

@@ -8,6 +8,8 @@ import { expandMacros } from '../../rpm/expand';
 import { builtinMacro } from '../../rpm/macroData';
 import { SECTION_BY_NAME } from '../../rpm/sections';
 import { lookupTag } from '../../rpm/tags';
+import { lineIn, sectionAtLine } from '../../rpm/query';
+import { lineFacts } from './checks/rpmlintLines';
 import { refAround } from '../../rpm/occurrences';
 import type { Settings } from '../settings';
 import type { HoverRecord, LocationRecord } from '../types';
@@ -61,6 +63,11 @@ function valueUnderProfile(doc: SpecDocument, ref: MacroRef, settings: Settings,
 
 export function specHover(doc: SpecDocument, offset: number, settings: Settings, external = NO_EXTERNAL_MACROS): HoverRecord | null {
   const ref = refAt(doc, offset);
+  // On a %patch line (its keyword or its options): which files it applies.
+  if (!ref || /^patch\d*$/.test(ref.name)) {
+    const patch = patchLineHover(doc, offset);
+    if (patch) return patch;
+  }
   if (ref) {
     const parts: string[] = [];
     if (ref.form === 'shell') parts.push('**%(…)** runs a shell command when the macro is expanded.');
@@ -103,6 +110,23 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings,
     return { markdown: `**%${b.keyword}** ${b.expr ? '`' + b.expr + '`' : ''}\n\nUnder **${profile.id}** (${settings.spec.arch}): ${words[state]}.`, span: { start: b.keywordSpan.start, end: Math.max(b.keywordSpan.end, b.exprSpan.end) } };
   }
   return null;
+}
+
+/** On a `%patch` line: the patch files it applies. */
+function patchLineHover(doc: SpecDocument, offset: number): HoverRecord | null {
+  const li = lineIn(doc.lines, offset);
+  const line = doc.lines[li];
+  const text = doc.text.slice(line.start, line.end);
+  const indent = /^\s*/.exec(text)![0].length;
+  if (!text.startsWith('%patch', indent) || offset < line.start + indent) return null;
+  const section = sectionAtLine(doc, li);
+  const applied = lineFacts(line, doc.text, section?.kind, section?.name ?? '', section?.line === li).applied ?? [];
+  if (applied.length === 0) return null;
+  const parts = applied.map((n) => {
+    const tag = doc.tags.find((t) => t.key === 'patch' && (t.number ?? 0) === n);
+    return tag ? `Patch${n}: \`${tag.value}\` (line ${tag.line + 1})` : `Patch${n}: *not declared*`;
+  });
+  return { markdown: `**%patch** applies ${parts.join(', ')}`, span: { start: line.start + indent, end: line.end } };
 }
 
 export function specDefinition(doc: SpecDocument, offset: number, uri: string, external = NO_EXTERNAL_MACROS): LocationRecord[] {

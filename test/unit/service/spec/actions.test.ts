@@ -152,3 +152,12 @@ test('unknown-tag: "Change to" a misspelt tag (numbers kept) or the replacement 
   // `%buidl` at a line start: the section first.
   assert.deepEqual(fixesAt('%buidl', 'undefined-macro').map((a) => a.title)[0], 'Change to %build');
 });
+
+test('use-of-RPM_SOURCE_DIR: a file that is a SourceN gets %{SOURCEn}', () => {
+  const text = BASE.replace('License:        MIT', 'License:        MIT\nSource0:        https://example.org/hello-1.0.tar.gz\nSource1:        hello.service') + '%install\ninstall -m644 $RPM_SOURCE_DIR/hello.service %{buildroot}/x\n';
+  const [fix] = fixesFor(text, 'use-of-RPM_SOURCE_DIR');
+  assert.equal(fix.title, 'Replace with %{SOURCE1}');
+  assert.equal(apply(text, fix), text.replace('$RPM_SOURCE_DIR/hello.service', '%{SOURCE1}'));
+  const other = text.replace('$RPM_SOURCE_DIR/hello.service', '%{_sourcedir}/other.conf');
+  assert.deepEqual(fixesFor(other, 'use-of-RPM_SOURCE_DIR'), []);
+});

@@ -125,3 +125,11 @@ test('folding: sections, %if branches, changelog entries', () => {
   const folds = specFolding(parseSpec(SPEC)).map((f) => `${idx.positionAt(f.start).line + 1}-${idx.positionAt(f.end).line + 1}${f.kind ? ' ' + f.kind : ''}`);
   assert.deepEqual(folds, ['11-13', '14-15', '16-18', '19-27', '28-30', '31-35', '22-23 region', '24-25 region', '32-34']);
 });
+
+test('hover on a %patch line names the patch files it applies', () => {
+  const doc = parseSpec(SPEC);
+  const at = SPEC.indexOf('%patch 2 -p1') + 9;
+  assert.deepEqual(specHover(doc, at, S), { markdown: '**%patch** applies Patch2: `fix.patch` (line 7)', span: { start: at - 9, end: at + 3 } });
+  const two = parseSpec(SPEC.replace('%patch 2 -p1', '%patch -P 2 -P 5'));
+  assert.equal(specHover(two, SPEC.indexOf('%patch 2 -p1') + 2, S)!.markdown, '**%patch** applies Patch2: `fix.patch` (line 7), Patch5: *not declared*');
+});
