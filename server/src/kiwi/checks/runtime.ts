@@ -1,7 +1,9 @@
 /**
  * Static versions of KIWI's runtime checks (kiwi/runtime_checker.py) that need no build: repositories,
- * version, volume rules, efifatimagesize, collections and the package manager, dracut-kiwi modules for
- * iso/oem types, archives/files next to the description, config.sh/images.sh.
+ * version, volume rules (labels, reserved labels, oem-swapname without LVM), efifatimagesize, by-partuuid
+ * without GPT, boot= without the kiwi initrd, imageinclude of a local
+ * repository, collections and the package manager, dracut-kiwi modules for iso/oem types, archives/files
+ * next to the description, config.sh/images.sh.
  */
 import type { Finding } from '../../common/findings';
 import { allFiles, type Description } from '../description';
@@ -44,6 +46,14 @@ export function runtimeFindings(d: Description): Finding[] {
   for (const pref of file.preferences) {
     for (const t of pref.types) out.push(...typeChecks(d, t));
   }
+  // imageinclude copies the repository into the image's configuration: it must be reachable from there.
+  for (const repo of file.repositories) {
+    if (attrValue(repo.node, 'imageinclude') !== 'true') continue;
+    const source = children(repo.node, 'source')[0]?.attrs.find((a) => a.name === 'path');
+    if (source?.value && source.valueSpan && !/^(https?|ftp|obs):\/\//.test(source.value)) {
+      out.push(f('kiwi-imageinclude-not-public', 'error', `imageinclude="true" needs a public repository (http, https, ftp, obs): ${source.value} is local to the build host`, source.valueSpan));
+    }
+  }
   out.push(...scriptHints(d));
   return out;
 }
@@ -55,20 +65,38 @@ function typeChecks(d: Description, t: ImageType): Finding[] {
     out.push(f('kiwi-efifatimagesize', 'error', `efifatimagesize ${efi.value} is too large: KIWI accepts at most 31 (MB)`, efi.valueSpan));
   }
   const disk = children(t.node, 'systemdisk')[0];
+  // KIWI's volume management: LVM with a <systemdisk>, unless btrfs manages the volumes.
+  const lvm = disk !== undefined && (attrValue(disk, 'preferlvm') === 'true' || (t.attr('filesystem')?.value ?? '') !== 'btrfs');
+  const swapname = descendants(t.node, 'oem-swapname')[0];
+  if (swapname && !lvm) {
+    out.push(f('kiwi-swapname-without-lvm', 'error', `oem-swapname only names an LVM swap volume: without LVM the swap is a plain partition, and KIWI stops ("Specified swap space name: ${swapname.text.trim()} will not be used")`, swapname.nameSpan));
+  }
   if (disk) {
-    const lvm = attrValue(disk, 'preferlvm') === 'true' || (t.attr('filesystem')?.value ?? '') !== 'btrfs';
     const volumes = children(disk, 'volume');
+    const reserved = new Set([t.attr('rootfs_label')?.value || 'ROOT', 'SWAP', 'SPARE']);
     let all = 0;
     for (const v of volumes) {
       const label = v.attrs.find((a) => a.name === 'label');
       if (label?.value && label.valueSpan && !lvm && label.value !== 'SWAP') {
         out.push(f('kiwi-volume-label-without-lvm', 'error', 'a volume label only takes effect with LVM: btrfs manages its own volumes (set preferlvm="true" on <systemdisk>)', label.valueSpan));
       }
+      if (label?.value && label.valueSpan && lvm && reserved.has(label.value) && attrValue(v, 'name') !== 'LVSwap') {
+        out.push(f('kiwi-volume-reserved-label', 'error', `the label ${label.value} is reserved by KIWI (${[...reserved].join(', ')}): choose another`, label.valueSpan));
+      }
       const mp = v.attrs.find((a) => a.name === 'mountpoint');
       if (mp?.value === '/' && mp.valueSpan) out.push(f('kiwi-volume-root-mountpoint', 'error', 'the root volume must be sized with <volume name="@root" …/>, not a "/" mountpoint', mp.valueSpan));
       const size = attrValue(v, 'size') ?? attrValue(v, 'freespace') ?? '';
       if (size.includes('all') && ++all === 2) out.push(f('kiwi-volume-multiple-all', 'error', "only one volume may take the remaining space (size=\"all\")", v.nameSpan));
     }
+  }
+  const firmware = t.attr('firmware')?.value;
+  const persistency = t.attr('devicepersistency');
+  if (persistency?.value === 'by-partuuid' && persistency.valueSpan && (firmware === 'bios' || t.attr('force_mbr')?.value === 'true')) {
+    out.push(f('kiwi-partuuid-without-gpt', 'error', `devicepersistency="by-partuuid" needs a GPT partition table, but ${firmware === 'bios' ? 'firmware="bios"' : 'force_mbr="true"'} makes an MBR one: use firmware="efi" or "uefi"`, persistency.valueSpan));
+  }
+  const boot = t.attr('boot');
+  if (boot?.value && boot.valueSpan && (t.attr('initrd_system')?.value ?? 'dracut') !== 'kiwi') {
+    out.push(f('kiwi-boot-without-kiwi-initrd', 'error', `boot="${boot.value}" selects a KIWI boot description, which only the kiwi initrd uses: add initrd_system="kiwi", or remove boot for dracut`, boot.valueSpan));
   }
   // dracut modules KIWI needs in the image for iso and oem types.
   const need: string[] = [];

@@ -136,6 +136,30 @@ test('KIWI runtime rules: no repository, no version, volumes, efifatimagesize', 
   ]);
 });
 
+test('KIWI runtime rules: reserved LVM labels, oem-swapname without LVM, by-partuuid on MBR, boot= without the kiwi initrd, imageinclude of a local repository', async () => {
+  const text = [
+    '<image schemaversion="7.4" name="d">',
+    '  <preferences><version>1.0.0</version><packagemanager>dnf</packagemanager>',
+    '    <type image="oem" filesystem="xfs" firmware="bios" devicepersistency="by-partuuid" boot="oemboot/suse"><oemconfig><oem-resize>false</oem-resize></oemconfig>',
+    '      <systemdisk><volume name="var" label="SPARE"/><volume name="LVSwap" label="SWAP"/></systemdisk>',
+    '    </type>',
+    '    <type image="oem" filesystem="btrfs" firmware="efi" devicepersistency="by-partuuid" initrd_system="kiwi" boot="oemboot/suse"><oemconfig><oem-resize>false</oem-resize><oem-swapname>swap</oem-swapname></oemconfig></type>',
+    '  </preferences>',
+    '  <repository type="rpm-md" imageinclude="true"><source path="dir:///srv/repo"/></repository>',
+    '  <repository type="rpm-md" imageinclude="true"><source path="https://example.org/repo"/></repository>',
+    '  <packages type="image"><package name="dracut-kiwi-oem-repart"/></packages>',
+    '</image>',
+  ].join('\n');
+  const codes = ['kiwi-volume-reserved-label', 'kiwi-swapname-without-lvm', 'kiwi-partuuid-without-gpt', 'kiwi-boot-without-kiwi-initrd', 'kiwi-imageinclude-not-public'];
+  assert.deepEqual(await diag({ [WS]: text }, WS, {}, codes), [
+    'kiwi-partuuid-without-gpt error 3:75-3:86 devicepersistency="by-partuuid" needs a GPT partition table, but firmware="bios" makes an MBR one: use firmware="efi" or "uefi"',
+    'kiwi-boot-without-kiwi-initrd error 3:94-3:106 boot="oemboot/suse" selects a KIWI boot description, which only the kiwi initrd uses: add initrd_system="kiwi", or remove boot for dracut',
+    'kiwi-volume-reserved-label error 4:45-4:50 the label SPARE is reserved by KIWI (ROOT, SWAP, SPARE): choose another',
+    'kiwi-swapname-without-lvm error 6:172-6:184 oem-swapname only names an LVM swap volume: without LVM the swap is a plain partition, and KIWI stops ("Specified swap space name: swap will not be used")',
+    'kiwi-imageinclude-not-public error 8:63-8:78 imageinclude="true" needs a public repository (http, https, ftp, obs): dir:///srv/repo is local to the build host',
+  ]);
+});
+
 test('dracut-kiwi modules for iso and oem types', async () => {
   const text = [
     '<image schemaversion="7.4" name="d">',
