@@ -133,3 +133,13 @@ test('one fix for all %patch lines, offered on each, and as source.fixAll (what 
   assert.deepEqual(fixAllAction(el9)[0].edits.map((e) => e.newText), ['%patch -p1 -P 2']);
   assert.deepEqual(fixAllAction(specDiagnostics(parseSpec(BASE), normalizeSettings({}))), []);
 });
+
+test('%elif (rpm 4.15) and %[expr] (rpm 4.16) on EL8\'s rpm 4.14', () => {
+  const text = BASE + '%build\n%if 0%{?rhel}\nmake el\n%elif 0%{?fedora}\nmake fedora\n%elifarch x86_64\nmake x86\n%endif\necho %[1 + 1]\n';
+  assert.deepEqual(diag(text, ['needs-newer-rpm'], { spec: { profile: 'el8' } }), [
+    'needs-newer-rpm error 12:1-12:6 %elif needs rpm >= 4.15; el8 builds with rpm 4.14, which does not know it (nest an %if in the %else)',
+    'needs-newer-rpm error 14:1-14:10 %elifarch needs rpm >= 4.15; el8 builds with rpm 4.14, which does not know it (nest an %if in the %else)',
+    'needs-newer-rpm error 17:6-17:8 %[…] expressions need rpm >= 4.16; el8 builds with rpm 4.14, which leaves it unexpanded (compute it with %{lua: print(…)})',
+  ]);
+  assert.deepEqual(diag(text, ['needs-newer-rpm'], { spec: { profile: 'el9' } }), []);
+});

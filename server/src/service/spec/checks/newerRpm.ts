@@ -3,7 +3,8 @@
  * older rpm. Tags and sections carry the version that introduced them (rpm/tags.ts, rpm/sections.ts); build
  * sections take `-a`/`-p` (append, prepend) since rpm 4.20, with declarative builds. An older rpm stops at
  * an unknown tag ("Unknown tag") and reads an unknown section header as text of the section before it.
- * `%bcond name default` came with rpm 4.17.1; EL8's rpm 4.14 reads it as an unknown tag. EL9's rpm 4.16 is
+ * `%bcond name default` came with rpm 4.17.1; EL8's rpm 4.14 reads it as an unknown tag. So are `%elif…`
+ * (4.15) and `%[expr]` (4.16) unknown to EL8's rpm. EL9's rpm 4.16 is
  * left alone: RHBZ#2129060 asked for the macro's backport to RHEL 9, which is not verified here.
  */
 import type { Finding } from '../../../common/findings';
@@ -41,6 +42,21 @@ export function newerRpmFindings(doc: SpecDocument, profile: DistroProfile): Fin
       if (o.flag === '-a' || o.flag === '-p') {
         add(`%${s.name} ${o.flag} (${o.flag === '-a' ? 'append to' : 'prepend to'} the section) needs rpm >= 4.20; ${target}`, o.span.start, o.span.end);
       }
+    }
+  }
+  // `%elif`/`%elifarch`/`%elifos` came with rpm 4.15: EL8's rpm skips them with a false %if (so their branch
+  // is never taken) and passes them on as text with a true one.
+  if (rpmvercmp(rpm, '4.15') < 0) {
+    for (const c of doc.conditionals) {
+      for (const b of c.branches) {
+        if (b.keyword.startsWith('elif')) add(`%${b.keyword} needs rpm >= 4.15; ${target}, which does not know it (nest an %if in the %else)`, b.keywordSpan.start, b.keywordSpan.end);
+      }
+    }
+  }
+  // `%[expression]` came with rpm 4.16: before, it stays as written.
+  if (rpmvercmp(rpm, '4.16') < 0) {
+    for (const r of doc.macroRefs) {
+      if (r.form === 'expr') add(`%[…] expressions need rpm >= 4.16; ${target}, which leaves it unexpanded (compute it with %{lua: print(…)})`, r.start, r.start + 2);
     }
   }
   if (rpmvercmp(rpm, '4.16') < 0) {
