@@ -2,7 +2,11 @@
 // URL/Source/Patch values (expanded with the spec's macros; local files next to the spec or in ../SOURCES).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LineIndex } from '../../../../server/src/common/lineIndex';
+import { parseSpec } from '../../../../server/src/rpm/parser';
+import { occurrencesOf, renameProblem } from '../../../../server/src/rpm/occurrences';
 import type { Span } from '../../../../server/src/common/findings';
 import { createLanguageService } from '../../../../server/src/service';
 import { BASE } from './helpers';
@@ -148,4 +152,25 @@ test('rename reaches the name inside macro bodies and arguments: %{!?x: %global 
   assert.match(out, /mkdir -p %\{buildroot\}%\{docdir\} %\{pkgdocs\}/);
   // A parametric macro's arguments are not names of the spec.
   assert.deepEqual(await service.references(doc(text), text.indexOf('%1') + 1, true, ctx()), []);
+});
+
+test('rename round trip on real specs: after renaming each %global/%define, the new name has every use and the old none', () => {
+  const corpus = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+  let checked = 0;
+  for (const file of ['r0x0d__fedora-rpm-specs__specs__kernel.spec', 'r0x0d__fedora-rpm-specs__specs__python3.13.spec', 'r0x0d__fedora-rpm-specs__specs__grub2.spec']) {
+    const text = readFileSync(join(corpus, file), 'utf8');
+    const doc = parseSpec(text);
+    for (const name of [...new Set(doc.defines.filter((d) => d.kind !== 'undefine').map((d) => d.name))].slice(0, 40)) {
+      const target = { kind: 'macro' as const, name, span: { start: 0, end: 0 } };
+      if (renameProblem(doc, target, 'zz_renamed')) continue;
+      const before = occurrencesOf(doc, target);
+      let out = text;
+      for (const o of [...before].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, o.span.start) + 'zz_renamed' + out.slice(o.span.end);
+      const after = parseSpec(out);
+      assert.equal(occurrencesOf(after, { kind: 'macro', name: 'zz_renamed' }).length, before.length, `${file}: %${name}`);
+      assert.equal(occurrencesOf(after, { kind: 'macro', name }).length, 0, `${file}: %${name} left`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 60, `only ${checked} renames checked`);
 });
