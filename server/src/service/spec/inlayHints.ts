@@ -23,7 +23,8 @@ export function specInlayHints(doc: SpecDocument, span: Span, settings: Settings
   const places: Array<{ at: number; text: string; end: number }> = [];
   for (const t of doc.tags) if (TAGS.has(t.key) && within(t.start) && t.value.includes('%')) places.push({ at: t.start, text: t.value, end: t.valueEnd });
   for (const d of doc.defines) {
-    if (d.kind !== 'undefine' && d.params === undefined && within(d.span.start) && d.body.includes('%')) places.push({ at: d.span.start, text: d.body, end: d.span.end });
+    // One-line values only: a multi-line body is a block of text (Provides lists in %{expand:…}).
+    if (d.kind !== 'undefine' && d.params === undefined && within(d.span.start) && d.body.includes('%') && !d.body.includes('\n')) places.push({ at: d.span.start, text: d.body, end: d.span.end });
   }
   if (places.length === 0) return [];
   places.sort((a, b) => a.at - b.at);
