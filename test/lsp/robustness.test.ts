@@ -28,6 +28,16 @@ test('binary, huge, CRLF/BOM and broken-encoding documents: diagnostics arrive a
   assert.ok(b.some((d) => d.code === 'kiwi-doctype-ignored'));
   const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/huge.spec' } });
   assert.equal(symbols[0].name, 'big');
+  // The editor features that run as the cursor moves or the view scrolls answer on the binary and the huge file too.
+  for (const uri of ['file:///tmp/binary.spec', 'file:///tmp/huge.spec', 'file:///tmp/bomb.kiwi']) {
+    const at = { textDocument: { uri }, position: { line: 8, character: 25 } };
+    assert.ok(Array.isArray(await client.request('textDocument/documentHighlight', at)), uri);
+    assert.ok(Array.isArray(await client.request('textDocument/references', { ...at, context: { includeDeclaration: true } })), uri);
+    assert.ok(Array.isArray(await client.request('textDocument/documentLink', { textDocument: { uri } })), uri);
+    assert.ok(Array.isArray(await client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } })), uri);
+  }
+  const hugeHints = await client.request('textDocument/inlayHint', { textDocument: { uri: 'file:///tmp/huge.spec' }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+  assert.deepEqual(hugeHints, []);
   assert.equal(proc.exitCode, null, 'the server is still running');
   await client.shutdown();
 });
