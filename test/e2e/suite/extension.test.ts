@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { codeOf, EXTENSION_ID, openDoc, rangeOf, waitFor, waitForDiagnostics, workspaceUri } from './helpers';
 
 /** The rest of a valid preamble after `Name:`, for specs the tests write. */
-const PREAMBLE = 'Version: 1\nRelease: 1\nSummary: Demo\nLicense: MIT\n';
+const PREAMBLE = 'Version: 1\nRelease: 1%{?dist}\nSummary: Demo\nLicense: MIT\n';
 
 suite('RPM Spec & KIWI extension', () => {
   test('activates on a .spec file and its language client runs', async () => {

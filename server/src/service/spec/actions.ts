@@ -108,6 +108,9 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
           }
         }
         break;
+      case 'release-without-dist':
+        if (typeof data.replacement === 'string') out.push(fix('Add %{?dist} to Release', f, [{ span: f.span, newText: data.replacement }]));
+        break;
       case 'incoherent-version-in-changelog':
         if (typeof data.replacement === 'string') out.push(fix(`Change to ${data.replacement}`, f, [{ span: f.span, newText: data.replacement }], false));
         break;

@@ -15,6 +15,7 @@ import { patchSyntaxFindings } from './checks/patchSyntax';
 import { newerRpmFindings } from './checks/newerRpm';
 import { changelogVersionFindings } from './checks/changelogVersion';
 import { rpmlintFileFindings } from './checks/rpmlintFile';
+import { releaseDistFindings } from './checks/releaseDist';
 import { profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -73,6 +74,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...patchSyntaxFindings(doc, target),
     ...newerRpmFindings(doc, target),
     ...changelogVersionFindings(doc, target, external, conditions),
+    ...releaseDistFindings(doc, target, external, conditions),
     ...external.unread,
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];

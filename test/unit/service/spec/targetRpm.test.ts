@@ -143,3 +143,19 @@ test('%elif (rpm 4.15) and %[expr] (rpm 4.16) on EL8\'s rpm 4.14', () => {
   ]);
   assert.deepEqual(diag(text, ['needs-newer-rpm'], { spec: { profile: 'el9' } }), []);
 });
+
+test('release-without-dist: the Release the profile builds has no dist tag (a macro carrying it counts); a fix appends %{?dist}', () => {
+  const plain = BASE.replace('Release:        1%{?dist}', 'Release:        3');
+  assert.deepEqual(diag(plain, ['release-without-dist'], { spec: { profile: 'el9-hs' } }), [
+    'release-without-dist warning 3:17-3:18 Release is 3 under el9-hs, without the dist tag .hs.el9: add %{?dist} (Koji refuses a second build of one name-version-release, and the dist tag keeps this build apart)',
+  ]);
+  const doc = parseSpec(plain);
+  const f = specDiagnostics(doc, normalizeSettings({})).find((x) => x.code === 'release-without-dist')!;
+  const [fix] = quickFixes(doc, [f], f.span).filter((a) => a.title === 'Add %{?dist} to Release');
+  assert.deepEqual(fix.edits, [{ span: f.span, newText: '3%{?dist}' }]);
+  // A macro that carries the dist, %autorelease, and values that need code are fine.
+  assert.deepEqual(diag(BASE.replace('Release:        1%{?dist}', '%global rel 3%{?dist}\nRelease:        %{rel}'), ['release-without-dist']), []);
+  assert.deepEqual(diag(BASE.replace('Release:        1%{?dist}', 'Release:        %autorelease'), ['release-without-dist']), []);
+  assert.deepEqual(diag(BASE.replace('Release:        1%{?dist}', 'Release:        %(date +%%s)'), ['release-without-dist']), []);
+  assert.deepEqual(diag(BASE, ['release-without-dist']), []);
+});
