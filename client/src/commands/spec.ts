@@ -20,6 +20,7 @@ export function specCommands(_ctx: CommandContext): Record<string, (...args: unk
   return {
     'hyperscale.addChangelogEntry': () => sourceAction('source.hyperscale.addChangelogEntry'),
     'hyperscale.bumpRelease': () => sourceAction('source.hyperscale.bumpRelease'),
+    'hyperscale.bumpReleaseWithChangelog': () => sourceAction('source.hyperscale.bumpReleaseWithChangelog'),
     'hyperscale.selectProfile': async (id?: unknown) => {
       const config = vscode.workspace.getConfiguration('hyperscale');
       const current = config.get<string>('spec.profile') ?? 'auto';

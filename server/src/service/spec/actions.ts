@@ -19,6 +19,7 @@ import { profileFor, specMacroTable } from './macroEnv';
 export const ADD_CHANGELOG_KIND = 'source.hyperscale.addChangelogEntry';
 export const BUMP_RELEASE_KIND = 'source.hyperscale.bumpRelease';
 export const FIX_ALL_KIND = 'source.fixAll.hyperscale';
+export const BUMP_WITH_ENTRY_KIND = 'source.hyperscale.bumpReleaseWithChangelog';
 
 /** The span of whole lines containing `span`, including the final line break. */
 function wholeLines(doc: SpecDocument, span: Span): Span {
@@ -196,27 +197,35 @@ export function releaseActions(doc: SpecDocument, settings: Settings, now: Date)
   const add: CodeActionRecord = { title: 'Add %changelog entry', kind: 'source', subKind: ADD_CHANGELOG_KIND, edits: [] };
   const changelog = doc.sections.find((s) => s.kind === 'changelog');
   const autochangelog = /^%\{?\??autochangelog\}?\s*$/m.test(changelog ? doc.text.slice(changelog.bodySpan.start, changelog.bodySpan.end) : '');
-  if (autochangelog) add.disabled = 'The changelog uses %autochangelog: the entry comes from your commit message.';
-  else {
+  /** The edit that adds an entry for `release` (as written in Release:), and its version-release. */
+  const entryFor = (release: string): { edit: TextEditRecord; evr: string } => {
     const table = specMacroTable(doc, profile);
     const expand = (s: string) => expandMacros(s.replace(/%\{\??dist\}|%dist\b/g, ''), table).text;
     const version = main.tags.find((t) => t.key === 'version');
     const epoch = main.tags.find((t) => t.key === 'epoch');
-    const release = rel ? (bumped ? bumped.head + bumped.rest : rel.value) : '1';
     const evr = `${epoch ? expand(epoch.value) + ':' : ''}${version ? expand(version.value) : '0'}-${expand(release).replace(/%\{\?[^}]*\}/g, '')}`;
     const who = settings.changelog.name || 'Your Name';
     const mail = settings.changelog.email || 'you@example.org';
     const entry = `* ${formatChangelogDate(now)} ${who} <${mail}> - ${evr}\n- \n`;
     if (changelog) {
       const at = changelog.bodySpan.end > changelog.bodySpan.start ? changelog.bodySpan.start : doc.lines[changelog.endLine].next;
-      const sep = doc.changelog.length ? '\n' : '';
-      add.edits = [{ span: { start: at, end: at }, newText: entry + sep }];
-    } else {
-      const lead = doc.text.endsWith('\n') || doc.text === '' ? '' : '\n';
-      add.edits = [{ span: { start: doc.text.length, end: doc.text.length }, newText: `${lead}\n%changelog\n${entry}` }];
+      return { edit: { span: { start: at, end: at }, newText: entry + (doc.changelog.length ? '\n' : '') }, evr };
     }
+    const lead = doc.text.endsWith('\n') || doc.text === '' ? '' : '\n';
+    return { edit: { span: { start: doc.text.length, end: doc.text.length }, newText: `${lead}\n%changelog\n${entry}` }, evr };
+  };
+  if (autochangelog) add.disabled = 'The changelog uses %autochangelog: the entry comes from your commit message.';
+  else {
+    const { edit, evr } = entryFor(rel ? (bumped ? bumped.head + bumped.rest : rel.value) : '1');
+    add.edits = [edit];
     add.title = `Add %changelog entry for ${evr}`;
   }
   out.push(add);
+  // Both at once: the release bump and its entry (what the incoherent-version check asks for after a bump).
+  if (bumped && !autochangelog && bump.edits.length) {
+    const next = nextRelease(bumped.head, profile.sigRebuild);
+    const { edit, evr } = entryFor(next + bumped.rest);
+    out.push({ title: `Bump Release to ${next}${bumped.rest} and add a %changelog entry for ${evr}`, kind: 'source', subKind: BUMP_WITH_ENTRY_KIND, edits: [...bump.edits, edit] });
+  }
   return out;
 }

@@ -86,6 +86,14 @@ test('bump release and add a changelog entry, for Fedora and for Hyperscale', ()
   const [sigBump] = releaseActions(parseSpec(text), hs, NOW);
   assert.equal(sigBump.title, 'Bump Release to 1.1%{?dist} (SIG rebuild for el9-hs)');
   assert.equal(sigBump.subKind, 'source.hyperscale.bumpRelease');
+  // Both at once, and the result is coherent for the changelog check.
+  const both = releaseActions(parseSpec(text), hs, NOW)[2];
+  assert.equal(both.title, 'Bump Release to 1.1%{?dist} and add a %changelog entry for 1.0-1.1');
+  assert.equal(both.subKind, 'source.hyperscale.bumpReleaseWithChangelog');
+  const done = apply(text, both);
+  assert.match(done, /^Release: {8}1\.1%\{\?dist\}$/m);
+  assert.equal(done.split('%changelog\n')[1], '* Tue Nov 24 2026 Your Name <you@example.org> - 1.0-1.1\n- \n\n* Mon Jan 01 2024 J <j@x> - 1.0-1\n- x\n');
+  assert.deepEqual(findings(done, { spec: { profile: 'el9-hs' } }).filter((f) => f.code === 'incoherent-version-in-changelog'), []);
 });
 
 test('%autorelease and %autochangelog: the actions say what to do instead', () => {
@@ -94,6 +102,7 @@ test('%autorelease and %autochangelog: the actions say what to do instead', () =
   assert.equal(bump.disabled, 'Release uses %autorelease: it is computed from the git history at build time; commit your change instead of editing Release.');
   assert.equal(add.disabled, 'The changelog uses %autochangelog: the entry comes from your commit message.');
   assert.deepEqual([bump.edits, add.edits], [[], []]);
+  assert.equal(releaseActions(parseSpec(text), S, NOW).length, 2, 'no combined action');
 });
 
 test('a spec without %changelog gets one', () => {
