@@ -95,7 +95,9 @@ function typeChecks(d: Description, t: ImageType): Finding[] {
     out.push(f('kiwi-partuuid-without-gpt', 'error', `devicepersistency="by-partuuid" needs a GPT partition table, but ${firmware === 'bios' ? 'firmware="bios"' : 'force_mbr="true"'} makes an MBR one: use firmware="efi" or "uefi"`, persistency.valueSpan));
   }
   const boot = t.attr('boot');
-  if (boot?.value && boot.valueSpan && (t.attr('initrd_system')?.value ?? 'dracut') !== 'kiwi') {
+  // KIWI's initrd per type (XMLState.get_initrd_system): pxe defaults to kiwi, iso is always dracut.
+  const initrdSystem = t.image === 'iso' ? 'dracut' : (t.attr('initrd_system')?.value ?? (t.image === 'pxe' ? 'kiwi' : 'dracut'));
+  if (boot?.value && boot.valueSpan && initrdSystem !== 'kiwi') {
     out.push(f('kiwi-boot-without-kiwi-initrd', 'error', `boot="${boot.value}" selects a KIWI boot description, which only the kiwi initrd uses: add initrd_system="kiwi", or remove boot for dracut`, boot.valueSpan));
   }
   // dracut modules KIWI needs in the image for iso and oem types.
