@@ -91,8 +91,10 @@ function typeChecks(d: Description, t: ImageType): Finding[] {
   }
   const firmware = t.attr('firmware')?.value;
   const persistency = t.attr('devicepersistency');
-  if (persistency?.value === 'by-partuuid' && persistency.valueSpan && (firmware === 'bios' || t.attr('force_mbr')?.value === 'true')) {
-    out.push(f('kiwi-partuuid-without-gpt', 'error', `devicepersistency="by-partuuid" needs a GPT partition table, but ${firmware === 'bios' ? 'firmware="bios"' : 'force_mbr="true"'} makes an MBR one: use firmware="efi" or "uefi"`, persistency.valueSpan));
+  // KIWI's FirmWare.get_partition_table_type: bios (x86 only) means msdos; EFI uses GPT unless efiparttable says msdos.
+  const mbr = firmware === 'bios' ? 'firmware="bios"' : (firmware === 'efi' || firmware === 'uefi') && t.attr('efiparttable')?.value === 'msdos' ? 'efiparttable="msdos"' : undefined;
+  if (persistency?.value === 'by-partuuid' && persistency.valueSpan && mbr) {
+    out.push(f('kiwi-partuuid-without-gpt', 'error', `devicepersistency="by-partuuid" needs a GPT partition table, but ${mbr} makes an MBR one: use firmware="efi" or "uefi" with a GPT`, persistency.valueSpan));
   }
   const boot = t.attr('boot');
   // KIWI's initrd per type (XMLState.get_initrd_system): pxe defaults to kiwi, iso is always dracut.

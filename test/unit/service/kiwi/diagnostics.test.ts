@@ -145,6 +145,7 @@ test('KIWI runtime rules: reserved LVM labels, oem-swapname without LVM, by-part
     '    </type>',
     '    <type image="oem" filesystem="btrfs" firmware="efi" devicepersistency="by-partuuid" initrd_system="kiwi" boot="oemboot/suse"><oemconfig><oem-resize>false</oem-resize><oem-swapname>swap</oem-swapname></oemconfig></type>',
     '    <type image="pxe" boot="netboot/suse"/>',
+    '    <type image="oem" firmware="uefi" efiparttable="msdos" devicepersistency="by-partuuid"/>',
     '  </preferences>',
     '  <repository type="rpm-md" imageinclude="true"><source path="dir:///srv/repo"/></repository>',
     '  <repository type="rpm-md" imageinclude="true"><source path="https://example.org/repo"/></repository>',
@@ -153,11 +154,12 @@ test('KIWI runtime rules: reserved LVM labels, oem-swapname without LVM, by-part
   ].join('\n');
   const codes = ['kiwi-volume-reserved-label', 'kiwi-swapname-without-lvm', 'kiwi-partuuid-without-gpt', 'kiwi-boot-without-kiwi-initrd', 'kiwi-imageinclude-not-public'];
   assert.deepEqual(await diag({ [WS]: text }, WS, {}, codes), [
-    'kiwi-partuuid-without-gpt error 3:75-3:86 devicepersistency="by-partuuid" needs a GPT partition table, but firmware="bios" makes an MBR one: use firmware="efi" or "uefi"',
+    'kiwi-partuuid-without-gpt error 3:75-3:86 devicepersistency="by-partuuid" needs a GPT partition table, but firmware="bios" makes an MBR one: use firmware="efi" or "uefi" with a GPT',
     'kiwi-boot-without-kiwi-initrd error 3:94-3:106 boot="oemboot/suse" selects a KIWI boot description, which only the kiwi initrd uses: add initrd_system="kiwi", or remove boot for dracut',
     'kiwi-volume-reserved-label error 4:45-4:50 the label SPARE is reserved by KIWI (ROOT, SWAP, SPARE): choose another',
     'kiwi-swapname-without-lvm error 6:172-6:184 oem-swapname only names an LVM swap volume: without LVM the swap is a plain partition, and KIWI stops ("Specified swap space name: swap will not be used")',
-    'kiwi-imageinclude-not-public error 9:63-9:78 imageinclude="true" needs a public repository (http, https, ftp, obs): dir:///srv/repo is local to the build host',
+    'kiwi-partuuid-without-gpt error 8:79-8:90 devicepersistency="by-partuuid" needs a GPT partition table, but efiparttable="msdos" makes an MBR one: use firmware="efi" or "uefi" with a GPT',
+    'kiwi-imageinclude-not-public error 10:63-10:78 imageinclude="true" needs a public repository (http, https, ftp, obs): dir:///srv/repo is local to the build host',
   ]);
 });
 
