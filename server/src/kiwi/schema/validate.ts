@@ -8,6 +8,9 @@ import type { XAttr, XNode } from '../xml';
 import { dataAllows, valueMatches } from './datatypes';
 import { ncMatches, ncNames, type Grammar, type Pattern } from './rng';
 import { keepShape } from '../../common/keepShape';
+import { quoteList, sliceText, trimmedSpan } from './nodeText';
+
+export { quoteList } from './nodeText';
 
 export interface SchemaProblem {
   kind: 'element' | 'attribute' | 'value' | 'text' | 'missing-attribute' | 'incomplete';
@@ -278,38 +281,6 @@ class Deriv {
     walk(p, false);
     return { values: [...new Set(values)].sort(), patterns: [...new Set(patterns)] };
   }
-}
-
-/** The span of a node's text without the blanks around it (across its text pieces). */
-function trimmedSpan(node: XNode): Span | undefined {
-  let start = -1;
-  let end = -1;
-  let offset = 0;
-  for (const t of node.textSpans) {
-    const piece = node.text.slice(offset, offset + (t.end - t.start));
-    offset += t.end - t.start;
-    const lead = piece.length - piece.trimStart().length;
-    if (piece.trim() === '') continue;
-    if (start < 0) start = t.start + lead;
-    end = t.start + piece.trimEnd().length;
-  }
-  return start >= 0 ? { start, end } : undefined;
-}
-
-/** The text of one text span of a node (the tree keeps the node's concatenated text and the spans). */
-function sliceText(node: XNode, span: Span): string {
-  let offset = 0;
-  for (const t of node.textSpans) {
-    const len = t.end - t.start;
-    if (t === span) return node.text.slice(offset, offset + len);
-    offset += len;
-  }
-  return '';
-}
-
-export function quoteList(items: string[], word = 'or'): string {
-  const q = items.map((x) => `"${x}"`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${word} ${q[q.length - 1]}`;
 }
 
 /** Validates `root` against the grammar's start pattern. */
