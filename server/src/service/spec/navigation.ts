@@ -87,6 +87,12 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings,
     if (value) parts.push(value);
     return { markdown: parts.join('\n\n'), span: { start: ref.start, end: ref.end } };
   }
+  const bc = doc.bconds.find((b) => b.nameSpan.start <= offset && offset <= b.nameSpan.end);
+  if (bc) {
+    const state = bc.defaultOn === undefined ? 'its default is an expression' : bc.defaultOn ? 'on by default' : 'off by default';
+    const flip = bc.defaultOn === undefined ? `\`rpmbuild --with ${bc.name}\` or \`--without ${bc.name}\` sets it` : `\`rpmbuild --${bc.defaultOn ? 'without' : 'with'} ${bc.name}\` turns it ${bc.defaultOn ? 'off' : 'on'}`;
+    return { markdown: `**Build conditional ${bc.name}**: ${state}; ${flip}. Test it with \`%{with ${bc.name}}\`.`, span: bc.nameSpan };
+  }
   const tag = doc.tags.find((t) => t.start <= offset && offset <= t.nameEnd);
   if (tag) {
     const info = lookupTag(tag.name)?.info;

@@ -133,3 +133,12 @@ test('hover on a %patch line names the patch files it applies', () => {
   const two = parseSpec(SPEC.replace('%patch 2 -p1', '%patch -P 2 -P 5'));
   assert.equal(specHover(two, SPEC.indexOf('%patch 2 -p1') + 2, S)!.markdown, '**%patch** applies Patch2: `fix.patch` (line 7), Patch5: *not declared*');
 });
+
+test('hover on a build conditional\'s name: its default and the rpmbuild switch', () => {
+  const text = '%bcond_without tests\n%bcond docs 0\n%bcond gui %{with tests}\n' + SPEC;
+  const doc = parseSpec(text);
+  const md = (needle: string) => specHover(doc, text.indexOf(needle) + 1, S)!.markdown;
+  assert.equal(md('tests\n'), '**Build conditional tests**: on by default; `rpmbuild --without tests` turns it off. Test it with `%{with tests}`.');
+  assert.equal(md('docs 0'), '**Build conditional docs**: off by default; `rpmbuild --with docs` turns it on. Test it with `%{with docs}`.');
+  assert.equal(md('gui '), '**Build conditional gui**: its default is an expression; `rpmbuild --with gui` or `--without gui` sets it. Test it with `%{with gui}`.');
+});
