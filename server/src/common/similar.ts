@@ -39,3 +39,12 @@ export function closestWords(word: string, candidates: Iterable<string>, max: nu
   }
   return found.sort((x, y) => x.d - y.d || x.i - y.i).slice(0, limit).map((x) => x.w);
 }
+
+/**
+ * What a misspelling of `word` could have meant among `candidates`, for "Change to" fixes: one edit away
+ * (a swap of neighbours counts as one), two for names of 10 characters or more, where two are still
+ * plausibly a typo; closest first, at most three.
+ */
+export function likelyTypos(word: string, candidates: Iterable<string>): string[] {
+  return closestWords(word, candidates, word.length >= 10 ? 2 : 1, 3);
+}

@@ -1,7 +1,7 @@
 // Bounded edit distance (with swaps of neighbours) and the closest-words lookup behind "did you mean" fixes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closestWords, editDistance } from '../../../server/src/common/similar';
+import { closestWords, editDistance, likelyTypos } from '../../../server/src/common/similar';
 
 test('edit distance: insertions, deletions, substitutions, neighbour swaps; bounded', () => {
   assert.equal(editDistance('_libdir', '_libdir', 2), 0);
@@ -20,4 +20,10 @@ test('closest words: within the bound, closest first, then in the given order; n
   assert.deepEqual(closestWords('_bndir', names, 2, 3), ['_bindir', '_sbindir']);
   assert.deepEqual(closestWords('_libdir', names, 1, 3), []);
   assert.deepEqual(closestWords('xyz', names, 1, 3), []);
+});
+
+test('likely typos: one edit for short names, two from 10 characters on, at most three', () => {
+  assert.deepEqual(likelyTypos('_bndir', ['_bindir', '_mandir']), ['_bindir']);
+  assert.deepEqual(likelyTypos('_libexcedri', ['_libexecdir']), ['_libexecdir']);
+  assert.deepEqual(likelyTypos('abc_z', ['abc_a', 'abc_b', 'abc_c', 'abc_d']), ['abc_a', 'abc_b', 'abc_c']);
 });

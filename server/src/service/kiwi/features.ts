@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../common/findings';
 import { LineIndex } from '../../common/lineIndex';
-import { closestWords } from '../../common/similar';
+import { likelyTypos } from '../../common/similar';
 import type { EnvironmentFixData } from '../../kiwi/checks/collections';
 import { allFiles, allProfiles, type Description } from '../../kiwi/description';
 import type { KiwiFile } from '../../kiwi/model';
@@ -35,15 +35,14 @@ export function environmentFixes(text: string, file: KiwiFile, f: Finding): Code
   return out;
 }
 
-/** "Change to" fixes for a misspelt comps group id or profile name (one edit away; two for long names). */
+/** "Change to" fixes for a misspelt comps group id or profile name. */
 export function nameFixes(text: string, d: Description, findings: Finding[]): CodeActionRecord[] {
   const out: CodeActionRecord[] = [];
   for (const f of findings) {
     const written = text.slice(f.span.start, f.span.end);
-    const max = written.length >= 10 ? 2 : 1;
     let near: string[] = [];
-    if (f.code === 'kiwi-group-not-found' && d.comps) near = closestWords(written, [...d.comps.groups.keys(), ...d.comps.environments.keys()], max, 3);
-    else if (f.code === 'kiwi-profile-undefined') near = closestWords(written, allProfiles(d).map((p) => p.name), max, 3);
+    if (f.code === 'kiwi-group-not-found' && d.comps) near = likelyTypos(written, [...d.comps.groups.keys(), ...d.comps.environments.keys()]);
+    else if (f.code === 'kiwi-profile-undefined') near = likelyTypos(written, allProfiles(d).map((p) => p.name));
     for (const n of near) out.push({ title: `Change to '${n}'`, kind: 'quickfix', isPreferred: near.length === 1, fixes: f, edits: [{ span: f.span, newText: n }] });
   }
   return out;

@@ -11,7 +11,7 @@ import { lineOfOffset, specDefinedNames } from '../../rpm/query';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
 import { REMOVED_TAGS, TAGS } from '../../rpm/tags';
 import { SECTIONS } from '../../rpm/sections';
-import { closestWords } from '../../common/similar';
+import { likelyTypos } from '../../common/similar';
 import type { Settings } from '../settings';
 import type { CodeActionRecord, TextEditRecord } from '../types';
 import { profileFor, specMacroTable } from './macroEnv';
@@ -94,11 +94,10 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
           // A typo of a known name: the spec's own macros first, then rpm's and the distribution's.
           const name = data.name;
           const rel = written.indexOf(name, 1);
-          // One edit (a swap counts as one); two only for long names, where they are still plausibly typos.
           // At the start of a line, `%descripton` is more likely a misspelt section than a macro.
           const lineStart = f.span.start === 0 || text[f.span.start - 1] === '\n';
           const names = [...(lineStart ? SECTIONS.map((x) => x.name) : []), ...specDefinedNames(doc), ...BUILTIN_MACROS.map((m) => m.name)];
-          const near = closestWords(name, names, name.length >= 10 ? 2 : 1, 3);
+          const near = likelyTypos(name, names);
           for (const n of near) {
             const shown = written.slice(0, rel) + n + written.slice(rel + name.length);
             out.push(fix(`Change to ${shown}`, f, [{ span: { start: f.span.start + rel, end: f.span.start + rel + name.length }, newText: n }], near.length === 1));
@@ -122,7 +121,7 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
         const m = /^(.*?)(\d*)$/.exec(t.name)!;
         const removed = REMOVED_TAGS[t.name.toLowerCase()];
         const byLower = new Map(TAGS.map((x) => [x.name.toLowerCase(), x.name]));
-        const near = removed ? [removed] : closestWords(m[1].toLowerCase(), byLower.keys(), m[1].length >= 10 ? 2 : 1, 3).map((n) => byLower.get(n)!);
+        const near = removed ? [removed] : likelyTypos(m[1].toLowerCase(), byLower.keys()).map((n) => byLower.get(n)!);
         for (const n of near) {
           const name = n + (TAGS.find((x) => x.name === n)?.numbered ? m[2] : '');
           out.push(fix(`Change to ${name}:`, f, [{ span: { start: t.start, end: t.nameEnd }, newText: name }], near.length === 1));
