@@ -39,6 +39,11 @@ export class LineIndex {
     return { line: lo, character: o - this.lineStarts[lo] };
   }
 
+  /** The line/character range of `[start, end)`. */
+  rangeAt(span: { start: number; end: number }): { start: LineCol; end: LineCol } {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+
   /** The offset of a position; positions outside the text are clamped to it. */
   offsetAt(pos: LineCol): number {
     if (pos.line < 0) return 0;

@@ -9,6 +9,7 @@ test('positions across LF, CRLF and CR line breaks', () => {
   assert.deepEqual(idx.positionAt(3), { line: 1, character: 0 });
   assert.deepEqual(idx.positionAt(7), { line: 2, character: 0 });
   assert.deepEqual(idx.positionAt(10), { line: 3, character: 0 });
+  assert.deepEqual(idx.rangeAt({ start: 1, end: 8 }), { start: { line: 0, character: 1 }, end: { line: 2, character: 1 } });
   assert.equal(idx.lineText(1), 'cd');
   assert.equal(idx.lineText(2), 'ef');
   assert.equal(idx.offsetAt({ line: 1, character: 99 }), 5);

@@ -165,7 +165,7 @@ export function kiwiDefinition(d: Description, offset: number, docUri: string, d
       if (!where) continue;
       if (where.uri === docUri) return [{ uri: docUri, span: p.nameSpan }];
       const idx = new LineIndex(where.text);
-      return [{ uri: where.uri, range: { start: idx.positionAt(p.nameSpan.start), end: idx.positionAt(p.nameSpan.end) } }];
+      return [{ uri: where.uri, range: idx.rangeAt(p.nameSpan) }];
     }
     return [];
   }

@@ -37,12 +37,11 @@ function includedProblems(d: Description, docPath: string | undefined): Included
     const uri = path ? pathToUri(path) : undefined;
     const idx = new LineIndex(r.file.text);
     for (const inner of found.sort((a, b) => a.span.start - b.span.start)) {
-      const start = idx.positionAt(inner.span.start);
-      const end = idx.positionAt(inner.span.end);
+      const range = idx.rangeAt(inner.span);
       const shown: Finding = {
         code: inner.code, severity: inner.severity, source: inner.source, span: r.include.span,
-        message: `in ${r.path}, line ${start.line + 1}: ${inner.message}`,
-        ...(uri ? { related: [{ uri, range: { start, end }, message: inner.message }] } : {}),
+        message: `in ${r.path}, line ${range.start.line + 1}: ${inner.message}`,
+        ...(uri ? { related: [{ uri, range, message: inner.message }] } : {}),
       };
       out.push({ shown, inner, file: r.file, uri, idx });
     }
@@ -63,7 +62,7 @@ export function includedFixes(d: Description, docPath: string | undefined, span:
     for (const a of environmentFixes(p.file.text, p.file, p.inner)) {
       out.push({
         ...a, title: `${a.title} in ${uri.slice(uri.lastIndexOf('/') + 1)}`, fixes: p.shown, edits: [],
-        elsewhere: a.edits.map((e) => ({ uri, range: { start: p.idx.positionAt(e.span.start), end: p.idx.positionAt(e.span.end) }, newText: e.newText })),
+        elsewhere: a.edits.map((e) => ({ uri, range: p.idx.rangeAt(e.span), newText: e.newText })),
       });
     }
   }

@@ -42,7 +42,7 @@ export function kiwiReferences(d: Description, offset: number, includeDeclaratio
     const where = locate(d, file, docUri, docPath);
     if (!where) continue;
     const idx = new LineIndex(where.text);
-    for (const o of found) out.push({ uri: where.uri, range: { start: idx.positionAt(o.span.start), end: idx.positionAt(o.span.end) } });
+    for (const o of found) out.push({ uri: where.uri, range: idx.rangeAt(o.span) });
   }
   return out;
 }
@@ -82,7 +82,7 @@ export function kiwiRename(d: Description, offset: number, newName: string, docU
     const where = found.length ? locate(d, file, docUri, docPath) : undefined;
     if (!where) continue;
     const idx = new LineIndex(where.text);
-    for (const o of found) elsewhere.push({ uri: where.uri, range: { start: idx.positionAt(o.span.start), end: idx.positionAt(o.span.end) }, newText: newName });
+    for (const o of found) elsewhere.push({ uri: where.uri, range: idx.rangeAt(o.span), newText: newName });
   }
   return { edits: occurrences(d.file, target.name).map((o) => ({ span: o.span, newText: newName })), ...(elsewhere.length ? { elsewhere } : {}) };
 }
