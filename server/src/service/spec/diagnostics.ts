@@ -16,6 +16,7 @@ import { newerRpmFindings } from './checks/newerRpm';
 import { changelogVersionFindings } from './checks/changelogVersion';
 import { rpmlintFileFindings } from './checks/rpmlintFile';
 import { releaseDistFindings } from './checks/releaseDist';
+import { packageIdentity } from './identity';
 import { profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -66,6 +67,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
   const conditions = conditionsFor(doc, settings, external);
   // With a macro file that rpm reads for this profile but we could not, any name may be defined.
   const unknowable = external.unread.some((f) => !isInactive(conditions, f.span.start));
+  const identity = packageIdentity(doc, target, external, conditions);
   const all = [
     ...structureFindings(doc),
     ...changelogFindings(doc),
@@ -73,8 +75,8 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...rpmlintFileFindings(doc),
     ...patchSyntaxFindings(doc, target),
     ...newerRpmFindings(doc, target),
-    ...changelogVersionFindings(doc, target, external, conditions),
-    ...releaseDistFindings(doc, target, external, conditions),
+    ...changelogVersionFindings(doc, target, identity, conditions),
+    ...releaseDistFindings(target, identity),
     ...external.unread,
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];

@@ -6,12 +6,11 @@
  */
 import type { Span } from '../../common/findings';
 import { isInactive } from '../../rpm/conditions';
-import { expandMacros } from '../../rpm/expand';
 import type { SpecDocument } from '../../rpm/ast';
 import type { Settings } from '../settings';
 import type { InlayHintRecord } from '../types';
 import { conditionsFor } from './diagnostics';
-import { macroTableWalker, profileFor } from './macroEnv';
+import { expandKnown, macroTableWalker, profileFor } from './macroEnv';
 import type { ExternalMacros } from './macroFiles';
 
 const TAGS = new Set(['name', 'epoch', 'version', 'release', 'url', 'source', 'patch']);
@@ -34,14 +33,14 @@ export function specInlayHints(doc: SpecDocument, span: Span, settings: Settings
   const out: InlayHintRecord[] = [];
   for (const p of places) {
     if (isInactive(conditions, p.at)) continue;
-    const r = expandMacros(p.text, walker.at(p.at), { maxDepth: 32, maxLength: 4000 });
-    if (r.unknown || r.undefined.length) continue;
-    const value = r.text.replace(/\s+/g, ' ').trim();
-    if (value === p.text.trim() || value.includes('%')) continue;
+    const expanded = expandKnown(p.text, walker.at(p.at));
+    if (expanded === undefined) continue;
+    const value = expanded.replace(/\s+/g, ' ');
+    if (value === p.text.trim()) continue;
     out.push({
       offset: p.end,
       label: `→ ${value === '' ? '(empty)' : value.length > MAX_LABEL ? value.slice(0, MAX_LABEL - 1) + '…' : value}`,
-      tooltip: `Under **${profile.id}** (${settings.spec.arch}): \`${r.text.trim().replace(/`/g, "'")}\``,
+      tooltip: `Under **${profile.id}** (${settings.spec.arch}): \`${expanded.replace(/`/g, "'")}\``,
     });
   }
   return out;

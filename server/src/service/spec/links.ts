@@ -6,12 +6,11 @@
  */
 import type { SpecDocument } from '../../rpm/ast';
 import { isInactive } from '../../rpm/conditions';
-import { expandMacros } from '../../rpm/expand';
 import { dirname, joinPath, pathToUri, uriToPath } from '../paths';
 import type { Settings } from '../settings';
 import type { Host, LinkRecord } from '../types';
 import { conditionsFor } from './diagnostics';
-import { macroTableWalker, profileFor } from './macroEnv';
+import { expandKnown, macroTableWalker, profileFor } from './macroEnv';
 import type { ExternalMacros } from './macroFiles';
 
 const LINK_TAGS = new Set(['url', 'bugurl', 'vcs', 'source', 'patch']);
@@ -28,8 +27,7 @@ export async function specLinks(doc: SpecDocument, uri: string, settings: Settin
       const conditions = conditionsFor(doc, settings, external);
       walker = macroTableWalker(doc, profileFor(settings.spec), external, { inactive: (offset) => isInactive(conditions, offset), sources: false });
     }
-    const r = expandMacros(value, walker.at(at), { maxDepth: 32, maxLength: 4000 });
-    return r.unknown || r.undefined.length || r.text.includes('%') ? undefined : r.text.trim();
+    return expandKnown(value, walker.at(at));
   };
   const specPath = uriToPath(uri);
   const out: LinkRecord[] = [];

@@ -4,7 +4,7 @@
  * branch can be taken), over those of the files it includes or loads.
  */
 import type { SpecDocument } from '../../rpm/ast';
-import { MapMacroTable, type MacroTable } from '../../rpm/expand';
+import { expandMacros, MapMacroTable, type MacroTable } from '../../rpm/expand';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
 import { resolveProfile, type DistroProfile } from '../../rpm/profiles';
 import type { SpecSettings } from '../settings';
@@ -95,4 +95,13 @@ export function macroTableWalker(doc: SpecDocument, profile: DistroProfile, exte
       return table;
     },
   };
+}
+
+/**
+ * `text` expanded with `table` and trimmed, or undefined when its value cannot be known here: it needs code
+ * (`%(…)`, Lua), names an undefined macro, or leaves a `%` behind.
+ */
+export function expandKnown(text: string, table: MacroTable, maxLength = 4000): string | undefined {
+  const r = expandMacros(text, table, { maxDepth: 32, maxLength });
+  return r.unknown || r.undefined.length || r.text.includes('%') ? undefined : r.text.trim();
 }
