@@ -122,6 +122,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
+  /** Something the diagnostics read besides the documents changed: check every open document again. */
+  const recheckOpenDocuments = () => {
+    for (const d of documents.all()) scheduler.schedule(d);
+  };
+  /** Ask the editor to fetch the inlay hints again (their values follow the profile). */
+  const refreshInlayHints = () => {
+    if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
+
   connection.onInitialized(() => {
     log.info(`${SERVER_NAME} ready (workspace: ${folders.join(', ') || 'none'})`);
     // Folders added to or removed from the workspace: comps files, KIWI parents and macro files are looked up there.
@@ -131,22 +140,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const added = e.added.map((f) => URI.parse(f.uri).fsPath);
       folders = [...folders.filter((f) => !removed.has(f) && !added.includes(f)), ...added];
       log.info(`workspace folders: ${folders.join(', ') || 'none'}`);
-      for (const d of documents.all()) scheduler.schedule(d);
+      recheckOpenDocuments();
     });
   });
 
   connection.onDidChangeConfiguration((p) => {
     settings.changed(p.settings);
-    for (const d of documents.all()) scheduler.schedule(d);
-    // The profile may have changed what the hints show.
-    if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+    recheckOpenDocuments();
+    refreshInlayHints();
   });
 
   // A macro file, comps file or git HEAD (the `auto` profile) the diagnostics read changed: check the open documents again.
   connection.onDidChangeWatchedFiles((p) => {
     if (!fileWatch.changed(p.changes.map((c) => c.uri))) return;
-    for (const d of documents.all()) scheduler.schedule(d);
-    if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+    recheckOpenDocuments();
+    refreshInlayHints();
   });
 
   documents.onDidChangeContent((e) => {
