@@ -3,6 +3,7 @@
  * `inProcessServer()` runs startServer() over in-memory streams so tests can inject a service or host.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -111,6 +112,25 @@ export class TestClient {
 
   request<T = any>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** The first capability the server registered (it registers file watchers after its first diagnostics). */
+  async firstRegistration(timeoutMs = 5000): Promise<{ id: string; method: string; registerOptions?: any } | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.registrations.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return this.registrations[0]?.registrations[0];
+  }
+
+  /**
+   * Writes `text` to the watched file `path` (with a later mtime, even on a coarse clock), tells the server as
+   * an editor's file watcher would, and returns the diagnostics of `uri` (at `version`) published after that.
+   */
+  async editWatchedFile(path: string, text: string, uri: string, version?: number): Promise<Diagnostic[]> {
+    const before = this.published.length;
+    writeFileSync(path, text);
+    utimesSync(path, new Date(), new Date(Date.now() + 5000));
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path).href, type: 2 }] });
+    return this.diagnostics(uri, { version, pred: () => this.published.length > before });
   }
 
   /** Waits for diagnostics for `uri` (and `version`, when given) that satisfy `pred`. */
