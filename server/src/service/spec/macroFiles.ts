@@ -65,13 +65,14 @@ export async function externalMacros(doc: SpecDocument, uri: string, host: Host)
 }
 
 /**
- * `base` with the definitions that apply whatever the build (not inside `%if`/`%ifarch` in their file) and
- * come before `upToOffset` in the spec: the table for values and conditions.
+ * `base` with the definitions that apply whatever the build (not inside `%if`/`%ifarch` in their file): the
+ * table the spec's conditions are evaluated with. (Values at a place in the spec come from macroEnv.ts's
+ * walker, which applies each file's definitions from its `%include` on.)
  */
-export function withExternal(base: MapMacroTable, external: ExternalMacros, upToOffset = Infinity): MapMacroTable {
+export function withExternal(base: MapMacroTable, external: ExternalMacros): MapMacroTable {
   if (external.defs.length === 0) return base;
   const table = new MapMacroTable(base);
-  for (const d of external.defs) if (!d.conditional && d.at < upToOffset) table.set(d.name, d.body, d.params);
+  for (const d of external.defs) if (!d.conditional) table.set(d.name, d.body, d.params);
   return table;
 }
 

@@ -3,7 +3,6 @@
  * its definition and its value under the distro profile; `%if` shows how it evaluates for the profile.
  */
 import type { MacroRef, SpecDocument } from '../../rpm/ast';
-import { evaluateConditionals } from '../../rpm/conditions';
 import { expandMacros } from '../../rpm/expand';
 import { builtinMacro } from '../../rpm/macroData';
 import { SECTION_BY_NAME } from '../../rpm/sections';
@@ -13,8 +12,9 @@ import { lineFacts } from './checks/rpmlintLines';
 import { refAround } from '../../rpm/occurrences';
 import type { Settings } from '../settings';
 import type { HoverRecord, LocationRecord } from '../types';
-import { profileFor, profileTable, specMacroTable } from './macroEnv';
-import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
+import { conditionsFor } from './diagnostics';
+import { profileFor, specMacroTable } from './macroEnv';
+import { NO_EXTERNAL_MACROS, type ExternalMacros } from './macroFiles';
 
 /** The innermost macro reference at `offset`. */
 export function refAt(doc: SpecDocument, offset: number): MacroRef | undefined {
@@ -110,7 +110,7 @@ export function specHover(doc: SpecDocument, offset: number, settings: Settings,
     const bi = c.branches.findIndex((b) => b.keywordSpan.start <= offset && offset <= Math.max(b.keywordSpan.end, b.exprSpan.end));
     if (bi < 0) continue;
     const profile = profileFor(settings.spec);
-    const state = evaluateConditionals(doc, withExternal(profileTable(profile), external), settings.spec.arch).states[c.index][bi];
+    const state = conditionsFor(doc, settings, external).states[c.index][bi];
     const b = c.branches[bi];
     const words = { active: 'taken', inactive: 'not taken', unknown: 'unknown (needs code or an undefined macro)' };
     return { markdown: `**%${b.keyword}** ${b.expr ? '`' + b.expr + '`' : ''}\n\nUnder **${profile.id}** (${settings.spec.arch}): ${words[state]}.`, span: { start: b.keywordSpan.start, end: Math.max(b.keywordSpan.end, b.exprSpan.end) } };
