@@ -53,13 +53,11 @@ export function newerRpmFindings(doc: SpecDocument, profile: DistroProfile): Fin
       }
     }
   }
-  // `%[expression]` came with rpm 4.16: before, it stays as written.
+  // Before rpm 4.16 (EL8): `%[expression]` (4.16) stays as written; `%bcond` (4.17.1; EL9's 4.16 is left alone, see the top).
   if (rpmvercmp(rpm, '4.16') < 0) {
     for (const r of doc.macroRefs) {
       if (r.form === 'expr') add(`%[…] expressions need rpm >= 4.16; ${target}, which leaves it unexpanded (compute it with %{lua: print(…)})`, r.start, r.start + 2);
     }
-  }
-  if (rpmvercmp(rpm, '4.16') < 0) {
     for (const b of doc.bconds) {
       if (b.kind !== 'bcond') continue;
       // The old spelling of a literal 0/1 default, for the quick fix (an expression default has none).
