@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEMO_PREAMBLE, spawnServer, type Diagnostic } from './harness';
+import { SPEC_CORPUS } from '../corpus';
 
 /** The 16k-line EL8 selinux-policy spec from the corpus (large enough for the incremental path and the warm-up). */
 const SELINUX_POLICY = () => {
-  const corpus = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+  const corpus = SPEC_CORPUS;
   return readFileSync(join(corpus, 'openela-main__selinux-policy__SPECS__selinux-policy~el8.spec'), 'utf8');
 };
 

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { createLanguageService } from '../../server/src/service';
 import type { Span } from '../../server/src/common/findings';
 import { context, memoryHost } from './service/memoryHost';
+import { CORPUS_ROOT } from '../corpus';
 
-const CORPUS = process.env.CORPUS_DIR ?? join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = CORPUS_ROOT;
 const COUNT = Number(process.env.FUZZ_COUNT ?? 60);
 let seed = Number(process.env.FUZZ_SEED ?? 20261124);
 const rnd = (n: number) => {

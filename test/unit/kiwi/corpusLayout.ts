@@ -3,8 +3,9 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { KIWI_CORPUS } from '../../corpus';
 
-export const KIWI_CORPUS = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'kiwi') : join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'kiwi');
+export { KIWI_CORPUS };
 
 export interface CorpusRow {
   repo: string;

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { SpecDocument } from '../../../server/src/rpm/ast';
 import { changedRange, reparseSpec, reparseStats } from '../../../server/src/rpm/incremental';
 import { markedByHash, parseSpec } from '../../../server/src/rpm/parser';
+import { SPEC_CORPUS } from '../../corpus';
 
-const CORPUS = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+const CORPUS = SPEC_CORPUS;
 const EDITS = Number(process.env.INCREMENTAL_EDITS ?? 40);
 const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261129);
 

@@ -10,8 +10,9 @@ import { LineIndex } from '../../../../server/src/common/lineIndex';
 import { parseSpec } from '../../../../server/src/rpm/parser';
 import { specDiagnostics } from '../../../../server/src/service/spec/diagnostics';
 import { normalizeSettings } from '../../../../server/src/service/settings';
+import { SPEC_CORPUS } from '../../../corpus';
 
-const CORPUS = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+const CORPUS = SPEC_CORPUS;
 const EXPECT = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'spec', 'corpus-expectations.json');
 
 interface Expectations {

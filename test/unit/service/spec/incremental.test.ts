@@ -9,8 +9,9 @@ import { reparseStats } from '../../../../server/src/rpm/incremental';
 import { createLanguageService } from '../../../../server/src/service';
 import { normalizeSettings } from '../../../../server/src/service/settings';
 import type { Host } from '../../../../server/src/service/types';
+import { SPEC_CORPUS } from '../../../corpus';
 
-const CORPUS = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+const CORPUS = SPEC_CORPUS;
 const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261129);
 
 const host = { now: () => new Date(Date.UTC(2026, 10, 29)) } as unknown as Host;

@@ -11,6 +11,7 @@ import type { Span } from '../../../../server/src/common/findings';
 import { createLanguageService } from '../../../../server/src/service';
 import { BASE } from './helpers';
 import { context, memoryHost } from '../memoryHost';
+import { SPEC_CORPUS } from '../../../corpus';
 
 const SPEC = [
   '%global commit 0123abc',
@@ -155,7 +156,7 @@ test('rename reaches the name inside macro bodies and arguments: %{!?x: %global 
 });
 
 test('rename round trip on real specs: after renaming each %global/%define, the new name has every use and the old none', () => {
-  const corpus = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+  const corpus = SPEC_CORPUS;
   let checked = 0;
   for (const file of ['r0x0d__fedora-rpm-specs__specs__kernel.spec', 'r0x0d__fedora-rpm-specs__specs__python3.13.spec', 'r0x0d__fedora-rpm-specs__specs__grub2.spec']) {
     const text = readFileSync(join(corpus, file), 'utf8');

@@ -9,8 +9,9 @@ import type { SectionKind } from '../../../../server/src/rpm/ast';
 import { parseSpec } from '../../../../server/src/rpm/parser';
 import { ChangelogScan, plainChangelogLine } from '../../../../server/src/service/spec/checks/changelogScan';
 import { CHANGELOG_TRIGGERS, CODE_TRIGGERS, isPlainLine, lineFacts, lineFactsOf } from '../../../../server/src/service/spec/checks/rpmlintLines';
+import { SPEC_CORPUS } from '../../../corpus';
 
-const CORPUS = process.env.CORPUS_DIR ? join(process.env.CORPUS_DIR, 'specs') : join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus', 'specs');
+const CORPUS = SPEC_CORPUS;
 const OTHER: Array<[SectionKind | undefined, string]> = [[undefined, ''], ['changelog', 'changelog'], ['build', 'build'], ['files', 'files'], ['description', 'description'], ['prep', 'prep']];
 
 test('the plain-line shortcut gives what the line checks compute, on every corpus line', { timeout: 300000 }, () => {
