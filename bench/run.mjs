@@ -151,11 +151,24 @@ async function lspLatency(file, measureMemory, gapMs) {
   await new Promise((r) => setTimeout(r, 1000));
   const lineCount = text.split('\n').length;
   const paste = Array.from({ length: 1000 }, (_, i) => `Requires: pasted-package-${i} >= 1.0`).join('\n') + '\n';
-  const kinds = { keystroke: [], lineInsert: [], paste1000: [] };
+  const kinds = { keystroke: [], lineInsert: [], paste1000: [], ifTyping: [] };
   const edits = [];
   for (let i = 0; i < (QUICK ? 10 : 40); i++) edits.push(['keystroke', { line: Math.floor(lineCount / 2), character: 0 }, 'x']);
   for (let i = 0; i < (QUICK ? 5 : 20); i++) edits.push(['lineInsert', { line: 100 + i * 50, character: 0 }, '%global bench_macro_' + i + ' 1\n']);
   for (let i = 0; i < (QUICK ? 2 : 6); i++) edits.push(['paste1000', { line: 200 + i, character: 0 }, paste]);
+  // A new line with `%if 0%{?rhel}` typed into it (the editor closes the brace), and six lines further down
+  // one with `%endif`: until then the rest of the file is inside the new %if.
+  const typeLine = (line, pieces) => {
+    edits.push(['ifTyping', { line, character: 0 }, '\n']);
+    let character = 0;
+    for (const piece of pieces) {
+      edits.push(['ifTyping', { line, character }, piece]);
+      character += piece === '{}' ? 1 : piece.length;
+    }
+  };
+  const ifAt = Math.floor(lineCount / 3);
+  typeLine(ifAt, ['%', 'i', 'f', ' ', '0', '%', '{}', '?', 'r', 'h', 'e', 'l']);
+  if (!QUICK) typeLine(ifAt + 7, [...'%endif']);
   const inOrder = [];
   const rssNow = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   let typingPeakMb = rssNow();

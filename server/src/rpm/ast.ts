@@ -268,11 +268,13 @@ export const NODE_ARRAYS = [
 ] as const;
 
 /**
- * A place where parsing can resume, outside any `%if`, with the parser's state before it: a section or
- * %changelog entry header, or a line inside a long section body.
+ * A place where parsing can resume (outside any `%if`) or a re-parse can stop and reuse the rest, with the
+ * parser's state before it: a section or %changelog entry header, or a line inside a long section body.
  */
 export interface ParseCheckpoint {
   line: number;
+  /** The `%if`s open there, outermost first (indices in `conditionals`); empty outside any. */
+  conds: readonly number[];
   /** A `%changelog` entry header. */
   entry?: boolean;
   /** A line of a section's body (parser.ts `bodyCheckpoint`). Neither flag: a section header. */

@@ -7,7 +7,9 @@
  * The previous tree is consumed: its nodes after the edit are moved into the new one.
  */
 import { NODE_ARRAYS, type MacroDefinition, type ParseCheckpoint, type Section, type Span, type SpecDocument } from './ast';
+import { conditionalRebase, condsFit } from './incrementalConds';
 import { BODY_MARK_REACH, parseSpec, Parser } from './parser';
+import { NO_CONDS } from './parserState';
 import { lineIn } from './query';
 import { splitRange } from './reader';
 
@@ -16,7 +18,7 @@ const CONDS = NODE_ARRAYS.indexOf('conditionals');
 const DEFS = NODE_ARRAYS.indexOf('defines');
 const SECTIONS = NODE_ARRAYS.indexOf('sections');
 /** The state at the top of the text: no nodes but the main package. */
-const START: ParseCheckpoint = { line: 0, counts: NODE_ARRAYS.map((k) => (k === 'packages' ? 1 : 0)), failedUntil: -1, macroPackages: false };
+const START: ParseCheckpoint = { line: 0, conds: NO_CONDS, counts: NODE_ARRAYS.map((k) => (k === 'packages' ? 1 : 0)), failedUntil: -1, macroPackages: false };
 
 /** How re-parses went (tests check that edits really take the incremental path). */
 export const reparseStats = { full: 0, toEnd: 0, spliced: 0, lines: 0, reparsedLines: 0 };
@@ -39,22 +41,27 @@ export function changedRange(a: string, b: string): { start: number; oldEnd: num
   return { start: i, oldEnd: a.length - j, newEnd: b.length - j };
 }
 
-/** The last checkpoint before line `line`, or the one at it (`at`), by binary search. */
+/**
+ * The last checkpoint before line `line` outside any `%if` (where parsing can start again), or the one at
+ * it (`at`: where a re-parse can stop), by binary search.
+ */
 function checkpoint(cps: ParseCheckpoint[], line: number, at: boolean): ParseCheckpoint | undefined {
   let lo = 0;
   let hi = cps.length - 1;
-  let found: ParseCheckpoint | undefined;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (cps[mid].line < line) {
-      if (!at) found = cps[mid];
+      found = mid;
       lo = mid + 1;
     } else {
       if (at && cps[mid].line === line) return cps[mid];
       hi = mid - 1;
     }
   }
-  return found;
+  if (at) return undefined;
+  while (found >= 0 && cps[found].conds.length > 0) found--;
+  return found >= 0 ? cps[found] : undefined;
 }
 
 /** The tree of `text`, re-using `old` (the tree of the previous text of the same document) where it can. */
@@ -138,11 +145,13 @@ function full(text: string): SpecDocument {
 /** Whether the rest of the old parse from its checkpoint `c` is what parsing on from line `li` would give. */
 function canSplice(p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCheckpoint, li: number, lastNameUse: number): boolean {
   const d = p.doc;
-  if (!p.atTopLevel(li) || c.failedUntil >= c.line || d.macroPackages !== c.macroPackages) return false;
+  if (p.lookedAheadTo >= li || c.failedUntil >= c.line || d.macroPackages !== c.macroPackages) return false;
   if (c.entry && !p.entryStartsAt(li)) return false;
   if (c.body && !p.continuesBody(old.sections[c.counts[SECTIONS] - 1], c.counts[SECTIONS])) return false;
-  // Later nodes refer to packages and conditionals by index, and later sections look packages up by name.
-  if (d.packages.length !== c.counts[PKGS] || d.conditionals.length !== c.counts[CONDS]) return false;
+  if (!condsFit(p, old, c)) return false;
+  // Later nodes refer to packages by index, and later sections look packages up by name (conditionals
+  // are renumbered when the stretch has more or fewer of them).
+  if (d.packages.length !== c.counts[PKGS]) return false;
   if (d.packages[0].name !== old.packages[0].name) return false;
   for (let k = cp.counts[PKGS]; k < d.packages.length; k++) {
     const n = d.packages[k];
@@ -227,6 +236,7 @@ function splice(
   // The main preamble ends at the first section: the header spliced at, when none was parsed again.
   if (doc.sections.length === 0) doc.preambleEndLine = li;
   const now = p.counts();
+  const rebase = conditionalRebase(p, old, c);
   const from = (k: (typeof NODE_ARRAYS)[number]) => c.counts[NODE_ARRAYS.indexOf(k)];
   // Every span object is moved once, in place (the parser shares a span between two nodes only where
   // noted below).
@@ -238,7 +248,10 @@ function splice(
       out.push(x);
     }
   };
-  carry(old.tags, 'tags', doc.tags, (t) => t.shift(d));
+  carry(old.tags, 'tags', doc.tags, (t) => {
+    t.shift(d);
+    if (rebase) t.branch = rebase.path(t.branch);
+  });
   carry(old.macroRefs, 'macroRefs', doc.macroRefs, (x) => {
     x.start += d;
     x.end += d;
@@ -251,6 +264,7 @@ function splice(
   });
   carry(old.defines, 'defines', doc.defines, (x) => {
     move(x.span, d); move(x.keywordSpan, d); move(x.nameSpan, d); move(x.bodySpan, d);
+    if (rebase) x.branch = rebase.path(x.branch);
   });
   carry(old.bconds, 'bconds', doc.bconds, (x) => {
     move(x.span, d); move(x.nameSpan, d);
@@ -264,6 +278,7 @@ function splice(
     // The package reference's span is an option's value span, moved with the options.
     if (s.pkgRef && !s.options.some((o) => o.valueSpan === s.pkgRef!.span || o.span === s.pkgRef!.span)) move(s.pkgRef.span, d);
     s.endLine += dl;
+    if (rebase) s.branch = rebase.path(s.branch);
   });
   carry(old.conditionals, 'conditionals', doc.conditionals, (x) => {
     for (const b of x.branches) {
@@ -273,6 +288,11 @@ function splice(
     if (x.endifSpan) move(x.endifSpan, d);
     move(x.span, d);
     x.endLine += dl;
+    if (rebase) {
+      x.index += rebase.shift;
+      x.parent = x.parent < c.counts[CONDS] ? rebase.innermost : x.parent + rebase.shift;
+      x.branch = rebase.path(x.branch);
+    }
   });
   carry(old.changelog, 'changelog', doc.changelog, (e) => {
     move(e.headerSpan, d);
@@ -286,7 +306,21 @@ function splice(
     }
   });
   // An unclosed %if is reported on its keyword span: moved with its conditional above.
-  carry(old.problems, 'problems', doc.problems, (x) => x.code !== 'unclosed-if' && move(x.span, d));
+  if (!rebase?.open) carry(old.problems, 'problems', doc.problems, (x) => x.code !== 'unclosed-if' && move(x.span, d));
+  else {
+    // The unclosed ones come last (parser.ts `finish`), outermost first: those open at the checkpoint
+    // (opened before it) give way to those open now, which run to the end of the text.
+    const unclosed = [];
+    for (let i = from('problems'); i < old.problems.length; i++) {
+      const x = old.problems[i];
+      x.line += dl;
+      if (x.code !== 'unclosed-if') {
+        move(x.span, d);
+        doc.problems.push(x);
+      } else if (x.line >= li) unclosed.push(x);
+    }
+    doc.problems.push(...p.leaveOpen(), ...unclosed);
+  }
   for (const pkg of old.packages.slice(from('packages'))) doc.packages.push({ ...pkg });
   doc.macroPackages = old.macroPackages;
   const r = old.resume!;
@@ -297,6 +331,7 @@ function splice(
     if (x.line < oldLine) continue;
     x.failedUntil = x.failedUntil >= oldLine ? x.failedUntil + dl : p.lookedAheadTo;
     x.line += dl;
+    if (rebase) x.conds = rebase.conds(x.conds);
     for (let i = 0; i < shiftCounts.length; i++) x.counts[i] += shiftCounts[i];
     p.resume.checkpoints.push(x);
   }

@@ -112,9 +112,9 @@ export class Parser extends ParserState {
    */
   private bodyCheckpoint(li: number): ParseCheckpoint | undefined {
     const s = this.section;
-    if (!s || s.kind === 'changelog' || li <= s.endLine || this.condStack.length > 0 || this.failedUntil >= li) return undefined;
+    if (!s || s.kind === 'changelog' || li <= s.endLine || this.failedUntil >= li) return undefined;
     if (!isBodyMark(this.text, this.doc.lines, li)) return undefined;
-    return { line: li, body: true, counts: this.counts(), failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages };
+    return { line: li, conds: this.openConds(), body: true, counts: this.counts(), failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages };
   }
 
   private logicalLine(li: number, last: number, first: number, end: number): void {
@@ -251,9 +251,7 @@ export class Parser extends ParserState {
 
   private sectionHeader(name: string, li: number, last: number, start: number, end: number): void {
     const info = SECTION_BY_NAME.get(name)!;
-    if (this.condStack.length === 0) {
-      this.resume.checkpoints.push({ line: li, counts: this.counts(), failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages });
-    }
+    this.resume.checkpoints.push({ line: li, conds: this.openConds(), counts: this.counts(), failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages });
     this.closeSection(li);
     if (this.doc.sections.length === 0) this.doc.preambleEndLine = li;
     const keywordSpan = { start, end: start + 1 + name.length };
@@ -361,11 +359,9 @@ export class Parser extends ParserState {
     // header is part of the entry's text.
     const rightAfterHeader = this.entry !== undefined && this.entry.bodyLines === 0 && this.entry.line === li - 1;
     if (text.charCodeAt(first) === 42 /* * */ && first === this.doc.lines[li].start && !rightAfterHeader) {
-      if (this.condStack.length === 0) {
-        const counts = this.counts();
-        counts[NODE_ARRAYS.indexOf('macroRefs')] = this.refsBefore;
-        this.resume.checkpoints.push({ line: li, entry: true, counts, failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages });
-      }
+      const counts = this.counts();
+      counts[NODE_ARRAYS.indexOf('macroRefs')] = this.refsBefore;
+      this.resume.checkpoints.push({ line: li, conds: this.openConds(), entry: true, counts, failedUntil: this.failedUntil, macroPackages: this.doc.macroPackages });
       this.entry = parseChangelogHeader(text.slice(first, end), first, li);
       this.doc.changelog.push(this.entry);
       return;
@@ -375,17 +371,8 @@ export class Parser extends ParserState {
   }
 
   private finish(): void {
-    const { lines } = this.doc;
-    this.closeSection(lines.length);
-    const lastLine = lines.length - 1;
-    for (const idx of this.condStack) {
-      const c = this.doc.conditionals[idx];
-      const b = c.branches[c.branches.length - 1];
-      b.bodySpan = { start: b.bodySpan.start, end: this.text.length };
-      c.span = { start: c.span.start, end: this.text.length };
-      c.endLine = lastLine;
-      this.doc.problems.push({ code: 'unclosed-if', span: c.branches[0].keywordSpan, line: c.line, detail: `%${c.branches[0].keyword}` });
-    }
+    this.closeSection(this.doc.lines.length);
+    this.doc.problems.push(...this.leaveOpen());
   }
 }
 

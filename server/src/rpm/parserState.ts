@@ -4,13 +4,14 @@
  * let `reparseSpec` (incremental.ts) resume a previous parse.
  */
 import {
-  NODE_ARRAYS, type BranchPath, type ChangelogEntry, type Package, type ParseCheckpoint, type ResumeInfo, type Section,
-  type SpecDocument, type SpecLine,
+  NODE_ARRAYS, type BranchPath, type ChangelogEntry, type Package, type ParseCheckpoint, type ParseProblem, type ResumeInfo,
+  type Section, type SpecDocument, type SpecLine,
 } from './ast';
 import { expandMacros, MapMacroTable } from './expand';
 import { lineIn } from './query';
 
 export const ROOT: BranchPath = { steps: [] };
+export const NO_CONDS: readonly number[] = [];
 
 /** The parser's state between logical lines, its bookkeeping for resuming, and the package index. */
 export abstract class ParserState {
@@ -72,9 +73,17 @@ export abstract class ParserState {
     for (const def of this.doc.defines) {
       events.push([def.line, () => (def.kind === 'undefine' ? this.names.delete(def.name) : def.params === undefined && this.names.set(def.name, def.body))]);
     }
-    const nameTag = this.doc.tags.find((t) => t.pkg === 0 && t.key === 'name' && t.value);
-    this.doc.packages[0].name = nameTag?.value ?? '';
-    if (nameTag) events.push([nameTag.line, () => this.names.set('name', nameTag.value)]);
+    // As `preambleLine` does: each main-package Name: while the name is still empty (an empty Name: too).
+    const main = this.doc.packages[0];
+    main.name = '';
+    for (const t of this.doc.tags) {
+      if (t.pkg !== 0 || t.key !== 'name') continue;
+      events.push([t.line, () => {
+        if (main.name) return;
+        main.name = t.value;
+        this.names.set('name', t.value);
+      }]);
+    }
     this.doc.packages.forEach((pkg, i) => { if (i > 0) events.push([pkg.section!.line, () => this.indexPackage(pkg, i, false)]); });
     events.sort((x, y) => x[0] - y[0]).forEach(([, run]) => run());
   }
@@ -90,9 +99,35 @@ export abstract class ParserState {
     return this.failedUntil;
   }
 
-  /** True when parsing is outside every `%if` with no unclosed macro pending at line `li`. */
-  atTopLevel(li: number): boolean {
-    return this.condStack.length === 0 && this.failedUntil < li;
+  /** The `%if`s open now, outermost first (one shared empty list outside any). */
+  openConds(): readonly number[] {
+    return this.condStack.length ? this.condStack.slice() : NO_CONDS;
+  }
+
+  /** How many `%if`s are open now. */
+  get openCount(): number {
+    return this.condStack.length;
+  }
+
+  /** The branch path of the line being parsed. */
+  get branchPath(): BranchPath {
+    return this.branch;
+  }
+
+  /**
+   * The `%if`s still open run to the end of the text (rpm: "Unclosed %if"): their last branch and span are
+   * extended to it, and the problems to report are returned, outermost first.
+   */
+  leaveOpen(): ParseProblem[] {
+    const lastLine = this.doc.lines.length - 1;
+    return this.condStack.map((idx) => {
+      const c = this.doc.conditionals[idx];
+      const b = c.branches[c.branches.length - 1];
+      b.bodySpan = { start: b.bodySpan.start, end: this.text.length };
+      c.span = { start: c.span.start, end: this.text.length };
+      c.endLine = lastLine;
+      return { code: 'unclosed-if', span: c.branches[0].keywordSpan, line: c.line, detail: `%${c.branches[0].keyword}` };
+    });
   }
 
   /** Ends the open section before line `li` (what a section header there does first). */

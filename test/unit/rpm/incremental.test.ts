@@ -163,6 +163,69 @@ test('a macro defined anew splices unless a later package name depends on it', (
   }
 });
 
+test('a re-parse resolves %{name} as the full parse does when Name: is empty', () => {
+  // The parser (like rpm) takes the first main-package Name: even when empty: %{name} is then empty, and
+  // `%files -n %{name}+missing` names a package that does not exist (not one that macros hide).
+  const spec = ['Name:', 'Version: 1', '%description', 'A.', '%files -n %{name}+missing', '/x', ''].join('\n');
+  const next = spec.replace('A.', 'A, edited.');
+  const doc = reparseSpec(parseSpec(spec), next);
+  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  assert.equal(doc.sections[doc.sections.length - 1].pkg, -1);
+});
+
+test('typing a %if line above a long rest, and its %endif, re-parses a few lines: the rest is reused inside it', () => {
+  const pkgs = Array.from({ length: 300 }, (_, i) => [`%package p${i}`, `Summary: p${i}`, `%description p${i}`, `P ${i}.`]).flat();
+  const head = ['Name: a', 'Version: 1', 'Release: 1', 'Summary: s', 'License: MIT', '%description', 'A.', '%package first', 'Summary: f', '%description first', 'F.'];
+  // An %if/%endif pair further down that the new %if encloses, and a section inside an %if at the end.
+  const tail = ['%if 0%{?fedora}', '%package fed', 'Summary: fed', '%description fed', 'Fed.', '%endif', '%files', '/x', '%if 1', '%files first', '/f', '%endif', ''];
+  let text = [...head, ...pkgs, ...tail].join('\n');
+  let doc = parseSpec(text);
+  const at = text.indexOf('%package first');
+  const steps: string[] = [];
+  // A new line before "%package first", "%if 0%{?rhel}" typed into it (the editor closes the brace as it is
+  // typed: an unclosed `%{` would join the lines after it); then the same after its description, with
+  // "%endif" typed into it.
+  const typed = (t: string, pos: number, line: string) => Array.from({ length: line.length + 1 }, (_, i) => t.slice(0, pos) + line.slice(0, i) + '\n' + t.slice(pos));
+  steps.push(...typed(text, at, '%if 0%{').map((t, i) => (i === 7 ? t.replace('%{\n', '%{}\n') : t)));
+  steps.push(...['?', '?r', '?rh', '?rhe', '?rhel'].map((x) => text.slice(0, at) + `%if 0%{${x}}\n` + text.slice(at)));
+  const withIf = steps[steps.length - 1];
+  const after = withIf.indexOf('%package p0');
+  steps.push(...typed(withIf, after, '%endif'));
+  // Then delete that %endif again, character by character from its end (the rest is inside the %if again).
+  const closed = steps[steps.length - 1];
+  for (let i = 1; i <= '%endif'.length; i++) steps.push(closed.slice(0, after + 6 - i) + closed.slice(after + 6));
+  for (const [k, next] of steps.entries()) {
+    const before = { ...reparseStats };
+    doc = reparseSpec(doc, next);
+    const what = `step ${k}: ${JSON.stringify(next.slice(at, at + 30))}`;
+    assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
+    assert.equal(reparseStats.spliced - before.spliced, 1, `${what}: spliced`);
+    assert.ok(reparseStats.reparsedLines - before.reparsedLines < 40, `${what}: re-parsed ${reparseStats.reparsedLines - before.reparsedLines} lines`);
+    text = next;
+  }
+  // While the new %if is open, everything after it is in it: the last package, the %files, the %if at the end.
+  const open = parseSpec(withIf);
+  assert.deepEqual(open.problems.map((x) => [x.code, x.line]), [['unclosed-if', 7]]);
+  assert.deepEqual(open.sections[open.sections.length - 1].branch.steps, [[0, 0], [2, 0]]);
+  // After the %endif was deleted again: the same, one (empty) line further down.
+  assert.deepEqual(doc.problems.map((x) => [x.code, x.line]), [['unclosed-if', 7]]);
+  assert.deepEqual(doc.sections[doc.sections.length - 1].branch.steps, [[0, 0], [2, 0]]);
+});
+
+test('a stray %endif further down closes the %if typed above it: parsing goes on past it before reusing the rest', () => {
+  const body = Array.from({ length: 200 }, (_, i) => `/file-${i}`);
+  const spec = ['Name: a', 'Version: 1', '%description', 'A.', '%package b', 'Summary: b', '%description b', 'B.', '%files', ...body, '%endif', '%files b', '/y', ''].join('\n');
+  const next = spec.replace('%package b', '%if 1\n%package b');
+  const before = { ...reparseStats };
+  const doc = reparseSpec(parseSpec(spec), next);
+  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  // Not at the %files body's checkpoints (the old rest there has the stray %endif): at %files b after it.
+  assert.equal(reparseStats.spliced - before.spliced, 1);
+  assert.ok(reparseStats.reparsedLines - before.reparsedLines > 200);
+  assert.deepEqual(doc.problems, []);
+  assert.deepEqual([doc.conditionals[0].line, doc.conditionals[0].endLine], [4, 210]);
+});
+
 test('differential: chains of random edits over corpus specs', { timeout: 600000 }, () => {
   assert.ok(existsSync(CORPUS), `spec corpus not found at ${CORPUS} (set CORPUS_DIR to the folder holding specs/)`);
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.spec')).sort();
@@ -176,7 +239,7 @@ test('differential: chains of random edits over corpus specs', { timeout: 600000
     let text = original;
     let doc = parseSpec(text);
     for (let i = 0; i < EDITS; i++) {
-      // Chains of 8: an unclosed %if or macro from one edit would otherwise make every later one re-parse to the end.
+      // Chains of 8: an unclosed macro from one edit would otherwise make every later one re-parse to the end.
       if (i % 8 === 0 && i > 0) {
         text = original;
         doc = parseSpec(text);

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { reparseStats } from '../../../../server/src/rpm/incremental';
 import { createLanguageService } from '../../../../server/src/service';
 import { normalizeSettings } from '../../../../server/src/service/settings';
-import type { Host } from '../../../../server/src/service/types';
+import { memoryHost } from '../memoryHost';
 import { SPEC_CORPUS } from '../../../corpus';
 
 const CORPUS = SPEC_CORPUS;
 const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261129);
 
-const host = { now: () => new Date(Date.UTC(2026, 10, 29)) } as unknown as Host;
+// No files besides the spec: a spec's %include finds nothing, as in a checkout without its macro files.
+const host = memoryHost({}, { now: new Date(Date.UTC(2026, 10, 29)) });
 const settings = normalizeSettings({});
 
 const EDITS = [
@@ -25,6 +26,15 @@ const EDITS = [
   (t: string, at: number) => t.slice(0, at) + '\n%build\n%{_libdir} /usr/lib64\t x  y\n%package z\nSummary: z\n' + t.slice(at),
   (t: string, at: number) => t.slice(0, at) + '\n%changelog\n* Mon Nov 23 2026 A <a@b.c> - 1-1\n- %{x}\n' + t.slice(at),
   (t: string, at: number) => t.slice(0, at) + t.slice(at + 400),
+  // An %if line typed before its %endif (the rest of the file is inside it), or an %endif deleted.
+  (t: string, at: number) => {
+    const line = t.lastIndexOf('\n', at - 1) + 1;
+    return t.slice(0, line) + '%if 0%{?rhel}\n' + t.slice(line);
+  },
+  (t: string, at: number) => {
+    const endif = t.indexOf('\n%endif', at);
+    return endif < 0 ? t : t.slice(0, endif) + t.slice(endif + 7);
+  },
 ];
 
 test('incremental diagnostics equal a fresh analysis after every edit', { timeout: 600000 }, async () => {
