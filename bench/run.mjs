@@ -126,7 +126,9 @@ if (rpmspecOk && all.includes(kernel)) {
 /** Edits paced `gapMs` after each publication (100 ms: a fast typist; 0: a burst, back to back). */
 async function lspLatency(file, measureMemory, gapMs) {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  // Started as the VS Code client starts it (with its node options).
+  const { SERVER_NODE_ARGS } = require(path.join(ROOT, 'out/server/src/protocol.js'));
+  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {

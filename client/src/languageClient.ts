@@ -1,7 +1,7 @@
 /** Starts the bundled language server (dist/server.js) and connects it to VS Code. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
+import { SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/protocol';
 
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'rpm-spec' },
@@ -16,8 +16,8 @@ export const DOCUMENT_SELECTOR = [
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitializationOptions = {
     settings: vscode.workspace.getConfiguration('hyperscale'),

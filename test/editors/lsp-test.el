@@ -9,7 +9,7 @@
 (add-to-list 'auto-mode-alist '("\\.spec\\'" . rpm-spec-mode))
 (add-to-list 'auto-mode-alist '("\\.kiwi\\'" . kiwi-mode))
 (add-to-list 'eglot-server-programs
-             `((rpm-spec-mode kiwi-mode) . ("node" ,(or (getenv "LSP_SERVER") "dist/server.js") "--stdio")))
+             `((rpm-spec-mode kiwi-mode) . ("node" "--max-semi-space-size=8" ,(or (getenv "LSP_SERVER") "dist/server.js") "--stdio")))
 (let* ((file (car command-line-args-left))
        (out (or (getenv "LSP_OUT") "emacs-diagnostics.txt"))
        (expect (string-to-number (or (getenv "LSP_EXPECT") "1"))))

@@ -29,7 +29,7 @@ for (const c of CASES) {
   const expectedText = readFileSync(path.join(HERE, 'expected', c.expected), 'utf8');
   const expectCount = expectedText.split('\n').filter(Boolean).length;
   const out = path.join(ws, `${c.editor}-${path.basename(c.file)}.out`);
-  const env = { ...process.env, LSP_OUT: out, LSP_EXPECT: String(expectCount), LSP_CMD: `node ${SERVER} --stdio`, LSP_SERVER: SERVER };
+  const env = { ...process.env, LSP_OUT: out, LSP_EXPECT: String(expectCount), LSP_CMD: `node --max-semi-space-size=8 ${SERVER} --stdio`, LSP_SERVER: SERVER };
   const args = c.editor === 'nvim'
     ? ['--headless', '-n', '-i', 'NONE', '-u', path.join(HERE, 'init.lua'), c.file]
     : ['--batch', '-Q', '-l', path.join(HERE, 'lsp-test.el'), c.file];
