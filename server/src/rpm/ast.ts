@@ -135,6 +135,9 @@ export interface Package {
   tags: Tag[];
   /** `%description` sections for this package. */
   descriptions: Section[];
+  /** A subpackage's name with the macros known at its `%package` line expanded, as later sections look it
+   *  up (empty for the main package, whose name is expanded where it is used). */
+  resolved: string;
 }
 
 export type DefineKind = 'define' | 'global' | 'undefine';

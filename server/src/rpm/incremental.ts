@@ -153,10 +153,11 @@ function canSplice(p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCh
   // are renumbered when the stretch has more or fewer of them).
   if (d.packages.length !== c.counts[PKGS]) return false;
   if (d.packages[0].name !== old.packages[0].name) return false;
+  // A subpackage parsed again must be found by the same names: as written, and with its macros expanded.
   for (let k = cp.counts[PKGS]; k < d.packages.length; k++) {
     const n = d.packages[k];
     const o = old.packages[k];
-    if (n.name !== o.name || n.suffix !== o.suffix || n.name.includes('%')) return false;
+    if (n.name !== o.name || n.suffix !== o.suffix || n.resolved !== o.resolved) return false;
   }
   // Macro values only matter to the rest where it resolves package names through them (the main package's
   // name and the name-use lines after the splice point); the rest is the same when those do not mention a
@@ -166,7 +167,9 @@ function canSplice(p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCh
   if (changed.size === 0) return true;
   const affected = withDependents(changed, [old.defines, d.defines]);
   const dl = li - c.line;
-  const uses = [d.packages[0].name];
+  // A suffix (`%description extra`) is looked up as `<main name>-extra`, or `%{name}-extra` while the main
+  // package has no name yet.
+  const uses = [d.packages[0].name, '%{name}'];
   for (const l of old.resume!.nameUses) {
     if (l >= c.line) uses.push(d.text.slice(d.lines[l + dl].start, d.lines[l + dl].end));
   }

@@ -278,8 +278,8 @@ export class Parser extends ParserState {
     if (info.kind === 'package') {
       const main = this.doc.packages[0].name;
       const pkg: Package = ref
-        ? { name: ref.full ? ref.name : own(`${main || '%{name}'}-${ref.name}`), tags: [], descriptions: [], section }
-        : { name: '', tags: [], descriptions: [], section };
+        ? { name: ref.full ? ref.name : own(`${main || '%{name}'}-${ref.name}`), tags: [], descriptions: [], section, resolved: '' }
+        : { name: '', tags: [], descriptions: [], section, resolved: '' };
       if (ref && !ref.full) pkg.suffix = ref.name;
       section.pkg = this.addPackage(pkg);
       this.pkg = section.pkg;

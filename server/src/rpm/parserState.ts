@@ -32,7 +32,7 @@ export abstract class ParserState {
   protected names = new MapMacroTable();
 
   constructor(protected readonly text: string, lines: SpecLine[]) {
-    const main: Package = { name: '', tags: [], descriptions: [] };
+    const main: Package = { name: '', tags: [], descriptions: [], resolved: '' };
     this.doc = {
       text, lines, packages: [main], tags: [], sections: [], defines: [], macroRefs: [], conditionals: [], bconds: [],
       comments: [], changelog: [], changelogStray: [], problems: [], preambleStray: [], preambleEndLine: lines.length, macroPackages: false, tagsInMacros: new Set(), memo: undefined,
@@ -190,7 +190,8 @@ export abstract class ParserState {
   }
 
   protected indexPackage(pkg: Package, index: number, record: boolean): void {
-    this.byName.set(this.normName(pkg.name, record), index);
+    pkg.resolved = this.normName(pkg.name, record);
+    this.byName.set(pkg.resolved, index);
     if (pkg.suffix !== undefined) this.bySuffix.set(pkg.suffix, index);
   }
 

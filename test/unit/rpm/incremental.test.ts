@@ -163,6 +163,41 @@ test('a macro defined anew splices unless a later package name depends on it', (
   }
 });
 
+test('a %{name} defined anew re-parses a later suffix lookup while the spec has no Name:', () => {
+  // Without a Name:, `%description extra` is looked up as `%{name}-extra`: unknowable while %{name} is not
+  // defined (-2), a missing package once it is (-1).
+  const spec = ['Version: 1', '%description', 'A.', ...Array.from({ length: 12 }, (_, i) => `More ${i}.`), '%files', '/x', '%description extra', 'E.', ''].join('\n');
+  const next = spec.replace('A.\n', 'A.\n%define name renamed\n');
+  const old = parseSpec(spec);
+  assert.equal(old.sections[old.sections.length - 1].pkg, -2);
+  const doc = reparseSpec(old, next);
+  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  assert.equal(doc.sections[doc.sections.length - 1].pkg, -1);
+});
+
+test('an edit in a subpackage named with a macro splices while the name resolves the same', () => {
+  // texlive-base.spec's `%package -n %{shortname}-a2ping`: an edit in such a section used to re-parse to the end.
+  const text = (short: string, extra: string) => [
+    'Name: a', 'Version: 1', 'Summary: s', 'License: MIT', `%global shortname ${short}`, '%description', 'A.',
+    '%package -n %{shortname}-one', 'Summary: one', '%description -n %{shortname}-one', `One.${extra}`, ...Array.from({ length: 12 }, (_, i) => `More ${i}.`),
+    '%package -n %{shortname}-two', 'Summary: two', '%description -n %{shortname}-two', 'Two.',
+    // Found by its literal name: only while %{shortname} is `tl`.
+    '%files -n tl-one', '/x', '%files -n %{shortname}-two', '/y', '',
+  ].join('\n');
+  const cases: Array<[string, string, boolean]> = [
+    ['a keystroke in the description', text('tl', ' Edited.'), true],
+    ['the macro the names use changed', text('tx', ''), false],
+  ];
+  for (const [what, next, splices] of cases) {
+    const before = { ...reparseStats };
+    const doc = reparseSpec(parseSpec(text('tl', '')), next);
+    assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
+    assert.equal(reparseStats.spliced - before.spliced, splices ? 1 : 0, `${what}: spliced`);
+    assert.deepEqual(doc.packages.map((p) => p.resolved), ['', `${splices ? 'tl' : 'tx'}-one`, `${splices ? 'tl' : 'tx'}-two`], what);
+    assert.equal(doc.sections.find((x) => x.kind === 'files')!.pkg, splices ? 1 : -1, `${what}: %files -n tl-one`);
+  }
+});
+
 test('a re-parse resolves %{name} as the full parse does when Name: is empty', () => {
   // The parser (like rpm) takes the first main-package Name: even when empty: %{name} is then empty, and
   // `%files -n %{name}+missing` names a package that does not exist (not one that macros hide).
