@@ -87,11 +87,14 @@ async function main(argv: string[]): Promise<number> {
   const host = createNodeHost({ workspaceFolders: () => folders, log: (m) => process.stderr.write(m + '\n') });
   const service = createLanguageService();
   let errors = 0;
+  let checked = 0;
   const results: unknown[] = [];
   for (const file of files) {
     const text = await fs.readFile(file, 'utf8');
     const uri = pathToFileURL(file).href;
+    // Other XML (a comps file next to a description) is not checked.
     if (!kindOfDocument(uri, '', text)) continue;
+    checked++;
     const findings = await service.diagnostics({ uri, languageId: '', version: 1, text }, { settings, host, trusted: false });
     const index = new LineIndex(text);
     const rel = path.relative(process.cwd(), file) || file;
@@ -103,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-  else process.stderr.write(`${files.length} file(s) checked, ${errors} error(s)\n`);
+  else process.stderr.write(`${checked} file(s) checked, ${errors} error(s)\n`);
   return errors > 0 ? 1 : 0;
 }
 

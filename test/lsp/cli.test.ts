@@ -47,6 +47,8 @@ test('prints file:line:col severity code message, exits 1 on errors and 0 withou
     assert.deepEqual(r.out, ['spec/broken.spec:14:1 error endif-without-if %endif with no %if']);
     assert.equal(r.err, '2 file(s) checked, 1 error(s)');
     assert.equal(run(dir, 'spec/demo.spec').code, 0);
+    // The comps file in the folder is read for the description, not counted as a checked file.
+    assert.match(run(dir, '.').err, /^3 file\(s\) checked, /);
     const json = run(dir, '--json', 'spec/broken.spec');
     assert.deepEqual(JSON.parse(json.out.join('\n')), [{ file: 'spec/broken.spec', line: 14, column: 1, severity: 'error', code: 'endif-without-if', message: '%endif with no %if' }]);
   } finally {
@@ -99,4 +101,20 @@ test('usage errors exit 2 with the usage line', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the bundled KIWI example shows the Koji environment warning, a misspelt group and an undefined profile', () => {
+  const r = run(REPO_ROOT, '--json', 'examples/kiwi-hyperscale');
+  assert.equal(r.code, 1);
+  // (The installed kiwi schema may add a note of its own; the comps and profile findings are asserted.)
+  const found = (JSON.parse(r.out.join('\n')) as Array<{ line: number; column: number; severity: string; code: string; message: string }>)
+    .filter((f) => !f.code.startsWith('kiwi-schema'))
+    .map((f) => `${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+  assert.deepEqual(found, [
+    "32:28 warning kiwi-environment-group 'cloud-server-environment' is a comps environment (Cloud Server): Koji/CBS repositories carry no environment groups, only plain groups; list its groups instead (core, cloud-server)",
+    "33:28 error kiwi-group-not-found group 'standrad' not found in comps (comps.xml)",
+    "36:36 warning kiwi-profile-undefined profile 'Clodu' is not defined: KIWI ignores the reference",
+  ]);
+  // With --json nothing goes to stderr (no summary, no log line about the comps file).
+  assert.equal(r.err, '');
 });
