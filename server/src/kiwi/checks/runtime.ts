@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../../common/findings';
 import { allFiles, type Description } from '../description';
+import { collectionPackages } from './collections';
 import type { ImageType } from '../model';
 import { attrValue, children, descendants } from '../xml';
 
@@ -116,11 +117,14 @@ function typeChecks(d: Description, t: ImageType): Finding[] {
   if (need.length) {
     // Type-specific sections (`<packages type="iso">`) count too; delete/uninstall lists do not.
     const names = new Set(allFiles(d).flatMap((x) => x.packages.filter((p) => p.type !== 'delete' && p.type !== 'uninstall').flatMap((p) => p.entries.map((e) => e.name))));
+    // Collections may bring it: when the comps say which packages they install, those count; when they
+    // cannot (no comps, an unknown group), nothing is reported.
     const collections = allFiles(d).some((x) => x.packages.some((p) => p.entries.some((e) => e.kind === 'namedCollection' || e.name.startsWith('@'))));
+    const fromCollections = collections ? collectionPackages(d) : new Set<string>();
     for (const pkg of need) {
-      if (!names.has(pkg) && !collections) {
-        out.push(f('kiwi-dracut-package-missing', 'error', `the ${image} type needs the package ${pkg} in <packages type="image"> (or type="${image}")`, t.imageSpan));
-      }
+      if (names.has(pkg) || !fromCollections || fromCollections.has(pkg)) continue;
+      const why = collections ? `; the collections it installs do not list it in comps (${d.comps!.describeSources()})` : '';
+      out.push(f('kiwi-dracut-package-missing', 'error', `the ${image} type needs the package ${pkg} in <packages type="image"> (or type="${image}")${why}`, t.imageSpan));
     }
   }
   return out;

@@ -183,6 +183,29 @@ test('dracut-kiwi modules for iso and oem types', async () => {
   assert.deepEqual(await diag({ [WS]: dmsquash }, WS), []);
 });
 
+test('dracut-kiwi modules brought by collections count when the comps say so', async () => {
+  const live = (packages: string) => [
+    '<image schemaversion="7.4" name="d">',
+    '  <preferences><version>1</version><packagemanager>dnf</packagemanager><type image="iso"/></preferences>',
+    '  <repository><source path="x"/></repository>',
+    `  <packages type="image">${packages}</packages>`,
+    '</image>',
+  ].join('\n');
+  const liveGroup = '<comps><group><id>live-tools</id><name>Live</name><packagelist><packagereq type="default">dracut-kiwi-live</packagereq><packagereq type="optional">dracut-kiwi-overlay</packagereq></packagelist></group></comps>';
+  const missing = 'kiwi-dracut-package-missing error 2:85-2:88 the iso type needs the package dracut-kiwi-live in <packages type="image"> (or type="iso")';
+  // The groups (also through an environment's grouplist) do not list it: reported, saying so.
+  assert.deepEqual(await diag(withComps(live('<namedCollection name="core"/><namedCollection name="cloud-server-environment"/>')), WS, {}, ['kiwi-dracut-package-missing']), [
+    `${missing}; the collections it installs do not list it in comps (comps-f41.xml)`,
+  ]);
+  // A group that lists it (as a default package): nothing.
+  assert.deepEqual(await diag(withComps(live('<namedCollection name="core"/><package name="@live-tools"/>'), { '/ws/comps-live.xml': liveGroup }), WS, {}, ['kiwi-dracut-package-missing']), []);
+  // A collection the comps do not have, or no comps at all: the collection may bring it, nothing is said.
+  assert.deepEqual(await diag(withComps(live('<namedCollection name="nosuch"/>')), WS, {}, ['kiwi-dracut-package-missing']), []);
+  assert.deepEqual(await diag({ [WS]: live('<namedCollection name="core"/>') }, WS, {}, ['kiwi-dracut-package-missing']), []);
+  // Listed by name: nothing, collections or not.
+  assert.deepEqual(await diag(withComps(live('<namedCollection name="core"/><package name="dracut-kiwi-live"/>')), WS, {}, ['kiwi-dracut-package-missing']), []);
+});
+
 test('collections with apt, collectionModule placement, archives next to the description', async () => {
   const text = [
     '<image schemaversion="7.4" name="d">',
