@@ -61,6 +61,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Codes renamed since a release: a severity set for the old name applies to the new one. */
+const RENAMED: Record<string, string> = { 'patch-number-suffix': 'patch-macro-old-format' };
+
 /** Builds settings from the client's `hyperscale` configuration section (any shape). */
 export function normalizeSettings(raw: unknown): Settings {
   const r = isObject(raw) ? raw : {};
@@ -70,7 +73,7 @@ export function normalizeSettings(raw: unknown): Settings {
     for (const [code, value] of Object.entries(diag.severity)) {
       const v = typeof value === 'string' ? value.toLowerCase() : '';
       const norm = v === 'info' ? 'information' : v === 'none' ? 'off' : v;
-      if (SEVERITIES.has(norm)) severity[code] = norm as SeverityOverride;
+      if (SEVERITIES.has(norm)) severity[RENAMED[code] ?? code] = norm as SeverityOverride;
     }
   }
   const debounce = Number(r.debounceMs);

@@ -16,3 +16,8 @@ test('severity overrides change or drop findings by code', () => {
   const out = applySeverityOverrides([f('a'), f('b'), f('c')], normalizeSettings({ diagnostics: { severity: { a: 'error', b: 'off' } } }));
   assert.deepEqual(out.map((x) => [x.code, x.severity]), [['a', 'error'], ['c', 'warning']]);
 });
+
+test('a severity set for a renamed code applies to its new name (patch-number-suffix is rpmlint\'s patch-macro-old-format)', () => {
+  const s = normalizeSettings({ diagnostics: { severity: { 'patch-number-suffix': 'off' } } });
+  assert.deepEqual(s.severity, { 'patch-macro-old-format': 'off' });
+});

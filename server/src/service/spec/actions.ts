@@ -37,7 +37,7 @@ function patchRewrites(findings: Finding[]): Array<{ f: Finding; edit: TextEditR
   const out: Array<{ f: Finding; edit: TextEditRecord }> = [];
   for (const f of findings) {
     const r = (f.data as { replacement?: unknown } | undefined)?.replacement;
-    if ((f.code === 'patch-number-suffix' || f.code === 'patch-positional-number') && typeof r === 'string' && r) out.push({ f, edit: { span: f.span, newText: r } });
+    if ((f.code === 'patch-macro-old-format' || f.code === 'patch-positional-number') && typeof r === 'string' && r) out.push({ f, edit: { span: f.span, newText: r } });
   }
   return out;
 }
@@ -75,7 +75,7 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'hardcoded-library-path':
         if (typeof data.replacement === 'string') out.push(fix(`Replace with ${data.replacement}`, f, [{ span: f.span, newText: data.replacement }]));
         break;
-      case 'patch-number-suffix':
+      case 'patch-macro-old-format':
       case 'patch-positional-number':
         if (typeof data.replacement === 'string' && data.replacement) out.push(fix(`Write ${data.replacement} (every rpm reads it)`, f, [{ span: f.span, newText: data.replacement }]));
         break;

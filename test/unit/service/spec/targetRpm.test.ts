@@ -21,24 +21,24 @@ const SPEC = BASE.replace('License:        MIT', 'License:        MIT\nPatch0:  
   '%build',
   '%patch1',
 ].join('\n') + '\n';
-const CODES = ['patch-number-suffix', 'patch-positional-number'];
+const CODES = ['patch-macro-old-format', 'patch-positional-number'];
 
 test('rawhide (rpm 6.0) and Fedora 41 (rpm 4.20): %patchN in %prep is a build error', () => {
   assert.deepEqual(diag(SPEC, CODES), [
-    'patch-number-suffix error 14:1-14:8 %patch0 is a build error since rpm 4.20 (fedora-rawhide: rpm 6.0): write %patch -P 0',
-    'patch-number-suffix error 15:3-15:11 %patch01 is a build error since rpm 4.20 (fedora-rawhide: rpm 6.0): write %patch -P 1',
+    'patch-macro-old-format error 14:1-14:8 %patch0 is a build error since rpm 4.20 (fedora-rawhide: rpm 6.0): write %patch -P 0',
+    'patch-macro-old-format error 15:3-15:11 %patch01 is a build error since rpm 4.20 (fedora-rawhide: rpm 6.0): write %patch -P 1',
   ]);
   assert.equal(diag(SPEC, CODES, { spec: { profile: 'fedora-41' } })[0],
-    'patch-number-suffix error 14:1-14:8 %patch0 is a build error since rpm 4.20 (fedora-41: rpm 4.20): write %patch -P 0');
+    'patch-macro-old-format error 14:1-14:8 %patch0 is a build error since rpm 4.20 (fedora-41: rpm 4.20): write %patch -P 0');
 });
 
 test('EL10 and Fedora 40 (rpm 4.19): %patchN is deprecated; positional numbers are fine', () => {
   assert.deepEqual(diag(SPEC, CODES, { spec: { profile: 'el10-hs' } }), [
-    'patch-number-suffix warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (el10-hs: rpm 4.19) and a build error from rpm 4.20: write %patch -P 0',
-    'patch-number-suffix warning 15:3-15:11 %patch01 is deprecated since rpm 4.18 (el10-hs: rpm 4.19) and a build error from rpm 4.20: write %patch -P 1',
+    'patch-macro-old-format warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (el10-hs: rpm 4.19) and a build error from rpm 4.20: write %patch -P 0',
+    'patch-macro-old-format warning 15:3-15:11 %patch01 is deprecated since rpm 4.18 (el10-hs: rpm 4.19) and a build error from rpm 4.20: write %patch -P 1',
   ]);
   assert.equal(diag(SPEC, CODES, { spec: { profile: 'fedora-40' } })[0],
-    'patch-number-suffix warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (fedora-40: rpm 4.19) and a build error from rpm 4.20: write %patch -P 0');
+    'patch-macro-old-format warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (fedora-40: rpm 4.19) and a build error from rpm 4.20: write %patch -P 0');
 });
 
 test('EL9 (rpm 4.16) and EL8 (rpm 4.14): a positional %patch N also applies Patch0; %patchN and -P are fine', () => {
@@ -54,8 +54,8 @@ test('EL9 (rpm 4.16) and EL8 (rpm 4.14): a positional %patch N also applies Patc
 
 test('the rpmVersion setting overrides the profile\'s rpm', () => {
   assert.deepEqual(diag(SPEC, CODES, { spec: { profile: 'el9', rpmVersion: '4.18.2' } }), [
-    'patch-number-suffix warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (el9: rpm 4.18) and a build error from rpm 4.20: write %patch -P 0',
-    'patch-number-suffix warning 15:3-15:11 %patch01 is deprecated since rpm 4.18 (el9: rpm 4.18) and a build error from rpm 4.20: write %patch -P 1',
+    'patch-macro-old-format warning 14:1-14:8 %patch0 is deprecated since rpm 4.18 (el9: rpm 4.18) and a build error from rpm 4.20: write %patch -P 0',
+    'patch-macro-old-format warning 15:3-15:11 %patch01 is deprecated since rpm 4.18 (el9: rpm 4.18) and a build error from rpm 4.20: write %patch -P 1',
   ]);
 });
 
@@ -123,7 +123,7 @@ test('%bcond (rpm 4.17.1) on EL8\'s rpm 4.14 is an unknown tag; the quick fix wr
 test('one fix for all %patch lines, offered on each, and as source.fixAll (what editors run on save)', () => {
   const doc = parseSpec(SPEC);
   const found = specDiagnostics(doc, normalizeSettings({}));
-  const on = found.find((f) => f.code === 'patch-number-suffix')!;
+  const on = found.find((f) => f.code === 'patch-macro-old-format')!;
   const all = quickFixes(doc, found, on.span).filter((a) => a.title.includes(' on all '));
   assert.deepEqual(all.map((a) => [a.title, a.kind, a.edits.map((e) => e.newText)]), [['Write %patch -P N on all 2 %patch lines', 'quickfix', ['%patch -P 0', '%patch -P 1']]]);
   const fixAll = fixAllAction(found);

@@ -33,9 +33,9 @@ export function patchSyntaxFindings(doc: SpecDocument, profile: DistroProfile): 
         const n = String(Number(numbered[1]));
         const fixed = `%patch -P ${n}`;
         if (rpmvercmp(rpm, '4.20') >= 0) {
-          add('patch-number-suffix', 'error', `${numbered[0]} is a build error since rpm 4.20 (${target}): write ${fixed}`, at, at + numbered[0].length, fixed);
+          add('patch-macro-old-format', 'error', `${numbered[0]} is a build error since rpm 4.20 (${target}): write ${fixed}`, at, at + numbered[0].length, fixed);
         } else if (rpmvercmp(rpm, '4.18') >= 0) {
-          add('patch-number-suffix', 'warning', `${numbered[0]} is deprecated since rpm 4.18 (${target}) and a build error from rpm 4.20: write ${fixed}`, at, at + numbered[0].length, fixed);
+          add('patch-macro-old-format', 'warning', `${numbered[0]} is deprecated since rpm 4.18 (${target}) and a build error from rpm 4.20: write ${fixed}`, at, at + numbered[0].length, fixed);
         }
         continue;
       }
