@@ -148,6 +148,10 @@ const RPM: Row[] = [
   ['build_rustflags', 'RUSTFLAGS for the build.'], ['extension_cflags', ''], ['extension_cxxflags', ''], ['extension_ldflags', ''],
   ['optflags_lto', ''], ['_preprocessor_defines', ''], ['_warning_options', ''], ['_fortify_level', ''], ['_lto_cflags', ''],
   ['dist', 'The distribution tag appended to Release, e.g. .fc41 or .el9.'],
+  // The release package's macros.dist (fedora-release, centos-stream-release).
+  ['dist_vendor', 'The distribution vendor, e.g. Fedora Project (macros.dist).'], ['dist_name', 'The distribution name, e.g. Fedora Linux (macros.dist).'],
+  ['dist_home_url', 'The distribution home page (macros.dist).'], ['dist_bug_report_url', 'Where to report bugs in the distribution (macros.dist).'],
+  ['dist_debuginfod_url', 'The distribution debuginfod server (macros.dist).'],
   ['rpmversion', 'The rpm version (built-in, rpm >= 4.19).'], ['_jobs', ''], ['_noarch', ''],
   // The rest of rpm 4.18's `macros` file: helper tools, the build-script template, signature and database settings.
   ['___build_pre', 'The preamble of every build scriptlet (cd, exports).'], ['___build_post', ''], ['___build_shell', ''], ['___build_args', ''],

@@ -24,6 +24,9 @@ test('Fedora, rpmautospec and language macros, spec definitions and bconds are k
     '%files -f %{pyproject_files}', '%{python3_sitelib}/x', '%changelog', '%autochangelog',
   ].join('\n');
   assert.deepEqual(diag(text, ['undefined-macro']), []);
+  // The release package's macros.dist (binutils.spec: --with-bugurl=%{dist_bug_report_url}).
+  const dist = BASE + '%build\n%configure --with-bugurl=%{dist_bug_report_url} --with-pkgversion="%{dist_name}" --vendor="%{dist_vendor}"\n';
+  assert.deepEqual(diag(dist, ['undefined-macro']), []);
 });
 
 test('the knownMacros setting silences names from the user\'s build environment', () => {
