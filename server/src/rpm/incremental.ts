@@ -8,6 +8,7 @@
  */
 import { NODE_ARRAYS, type MacroDefinition, type ParseCheckpoint, type Section, type Span, type SpecDocument } from './ast';
 import { conditionalRebase, condsFit } from './incrementalConds';
+import { lookUpAgain, renamedKeys, renameFits } from './incrementalNames';
 import { BODY_MARK_REACH, parseSpec, Parser } from './parser';
 import { NO_CONDS } from './parserState';
 import { lineIn } from './query';
@@ -153,12 +154,11 @@ function canSplice(p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCh
   // are renumbered when the stretch has more or fewer of them).
   if (d.packages.length !== c.counts[PKGS]) return false;
   if (d.packages[0].name !== old.packages[0].name) return false;
-  // A subpackage parsed again must be found by the same names: as written, and with its macros expanded.
-  for (let k = cp.counts[PKGS]; k < d.packages.length; k++) {
-    const n = d.packages[k];
-    const o = old.packages[k];
-    if (n.name !== o.name || n.suffix !== o.suffix || n.resolved !== o.resolved) return false;
-  }
+  // A subpackage parsed again is found by its names (as written, and with its macros expanded): when one
+  // changed, the rest's sections that name it (old name or new) are looked up again where that needs no
+  // macro values (incrementalNames.ts).
+  const renamed = renamedKeys(d.packages, old.packages, cp.counts[PKGS]);
+  if (renamed && !renameFits(d, old, c.counts[SECTIONS], renamed)) return false;
   // Macro values only matter to the rest where it resolves package names through them (the main package's
   // name and the name-use lines after the splice point); the rest is the same when those do not mention a
   // macro the re-parsed stretch defines differently, or one whose value mentions such a macro.
@@ -324,7 +324,9 @@ function splice(
     }
     doc.problems.push(...p.leaveOpen(), ...unclosed);
   }
+  const renamed = renamedKeys(doc.packages, old.packages, 1);
   for (const pkg of old.packages.slice(from('packages'))) doc.packages.push({ ...pkg });
+  if (renamed) lookUpAgain(doc, now[SECTIONS], renamed);
   doc.macroPackages = old.macroPackages;
   const r = old.resume!;
   const oldLine = li - dl;

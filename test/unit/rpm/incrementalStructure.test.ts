@@ -126,3 +126,48 @@ test('a stray %endif further down closes the %if typed above it: parsing goes on
   assert.deepEqual(doc.problems, []);
   assert.deepEqual([doc.conditionals[0].line, doc.conditionals[0].endLine], [4, 210]);
 });
+
+test('typing in a %package line splices: the sections after it that name the old or the new name are looked up again', () => {
+  const filler = Array.from({ length: 12 }, (_, i) => `Line ${i}.`);
+  let text = [
+    'Name: a', 'Version: 1', 'Summary: s', 'License: MIT', '%description', 'A.',
+    '%package one', 'Summary: one', ...filler, '%package two', 'Summary: two', ...filler,
+    '%description one', 'One.', ...filler, '%description two', 'Two.', ...filler,
+    '%files one', '/x', '%files two', '/y', '%files -n a-one-x', '/z', '',
+  ].join('\n');
+  let doc = parseSpec(text);
+  const at = text.indexOf('%package one') + '%package one'.length;
+  for (const [k, typed] of ['-', '-x'].entries()) {
+    const next = text.slice(0, text.indexOf('%package one')) + `%package one${typed}` + text.slice(text.indexOf('\n', at));
+    const before = { ...reparseStats };
+    doc = reparseSpec(doc, next);
+    assert.deepEqual(plain(doc), plain(parseSpec(next)), `step ${k}`);
+    assert.equal(reparseStats.spliced - before.spliced, 1, `step ${k}: spliced`);
+    assert.ok(reparseStats.reparsedLines - before.reparsedLines < 30, `step ${k}: re-parsed ${reparseStats.reparsedLines - before.reparsedLines} lines`);
+    text = next;
+  }
+  // `%package one-x`: its old name's %description and %files name no package now; `-n a-one-x` names it.
+  const pkgOf = (header: string) => doc.sections.find((s) => text.slice(s.headerSpan.start, s.headerSpan.end) === header)!.pkg;
+  assert.deepEqual([pkgOf('%description one'), pkgOf('%files one'), pkgOf('%files two'), pkgOf('%files -n a-one-x')], [-1, -1, 2, 1]);
+  // A name written with a macro in the rest cannot be looked up without macro values: parsed past it (here
+  // to the end).
+  const withMacro = text.replace('%files -n a-one-x', '%files -n %{name}-one-x');
+  const before = { ...reparseStats };
+  const renamed = withMacro.replace('%package one-x', '%package one-y');
+  const d2 = reparseSpec(parseSpec(withMacro), renamed);
+  assert.deepEqual(plain(d2), plain(parseSpec(renamed)));
+  assert.equal(reparseStats.spliced - before.spliced, 0);
+});
+
+test('after a rename, a later section past a macro that defines packages stays unknowable, as in a full parse', () => {
+  // From the `%define` on, packages may come from macros: `%files one` there is -2 (unknowable), not -1.
+  const filler = Array.from({ length: 12 }, (_, i) => `Line ${i}.`);
+  const text = [
+    'Name: a', 'Version: 1', 'Summary: s', 'License: MIT', '%description', 'A.', '%package one', 'Summary: one', ...filler,
+    '%package two', 'Summary: two', '%description two', 'Two.', ...filler, '%define mkpkg() %package %1', '%files one', '/x', '',
+  ].join('\n');
+  const next = text.replace('%package one', '%package onex');
+  const doc = reparseSpec(parseSpec(text), next);
+  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  assert.equal(doc.sections[doc.sections.length - 1].pkg, -2);
+});
