@@ -16,10 +16,10 @@ for (const x of rows) {
 t += `\n- Median over the ${r.perFile.length} files: ours ${f(r.medians.oursMs)} ms, \`rpmspec -P\` ${f(r.medians.rpmspecMs)} ms (median ratio ${f(r.medians.rpmspecRatio)}×), \`rpmlint\` ${f(r.medians.rpmlintMs)} ms (${f(r.medians.rpmlintRatio)}×).\n`;
 if (r.lsp) {
   const l = r.lsp;
-  t += `- LSP on the ${l.lines}-line texlive.spec: open→diagnostics ${f(l.openMs)} ms; edit→diagnostics p50 ${f(l.p50)} ms, p95 ${f(l.p95)} ms (keystrokes, line inserts, 1,000-line pastes, a \`%if 0%{?rhel}\` line and its \`%endif\` typed a character at a time, each ${l.gapMs ?? 0} ms after the previous edit's diagnostics, from a second after opening; medians of ${l.runs ?? 1} server runs, whose p95 were ${(l.p95PerRun ?? [l.p95]).map(f).join(', ')} ms; the first three edits: ${l.firstEditsMs.map(f).join(', ')} ms; p95 of the rest ${f(l.steadyP95)} ms)`;
+  t += `- LSP on the ${l.lines}-line texlive.spec: open→diagnostics ${f(l.openMs)} ms; edit→diagnostics p50 ${f(l.p50)} ms, p95 ${f(l.p95)} ms (keystrokes, line inserts, 1,000-line pastes, a \`%if 0%{?rhel}\` line and its \`%endif\` typed a character at a time, characters typed at the end of a \`%package\` line, each ${l.gapMs ?? 0} ms after the previous edit's diagnostics, from a second after opening; medians of ${l.runs ?? 1} server runs, whose p95 were ${(l.p95PerRun ?? [l.p95]).map(f).join(', ')} ms; the first three edits: ${l.firstEditsMs.map(f).join(', ')} ms; p95 of the rest ${f(l.steadyP95)} ms)`;
   t += l.burst ? `; the same edits sent back to back: p50 ${f(l.burst.p50)} ms, p95 ${f(l.burst.p95)} ms.\n` : '.\n';
   if (l.byKindPerRun) {
-    const names = { keystroke: 'keystrokes', lineInsert: 'line inserts', paste1000: '1,000-line pastes', ifTyping: '`%if`/`%endif` typed (the rest of the file is inside the new `%if` until its `%endif`)' };
+    const names = { keystroke: 'keystrokes', lineInsert: 'line inserts', paste1000: '1,000-line pastes', ifTyping: '`%if`/`%endif` typed (the rest of the file is inside the new `%if` until its `%endif`)', packageTyping: 'typing at the end of a `%package` line (renaming the subpackage)' };
     t += `- p95 by kind, per server run: ${Object.keys(l.byKindPerRun[0]).map((k) => `${names[k] ?? k} ${l.byKindPerRun.map((b) => f(b[k]?.p95)).join(', ')} ms`).join('; ')}.\n`;
   }
   if (l.afterPauseMs?.length) t += `- A keystroke after a 4 s pause (after the server's idle garbage collection): ${l.afterPauseMs.map(f).join(', ')} ms.\n`;

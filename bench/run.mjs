@@ -153,7 +153,7 @@ async function lspLatency(file, measureMemory, gapMs) {
   await new Promise((r) => setTimeout(r, 1000));
   const lineCount = text.split('\n').length;
   const paste = Array.from({ length: 1000 }, (_, i) => `Requires: pasted-package-${i} >= 1.0`).join('\n') + '\n';
-  const kinds = { keystroke: [], lineInsert: [], paste1000: [], ifTyping: [] };
+  const kinds = { keystroke: [], lineInsert: [], paste1000: [], ifTyping: [], packageTyping: [] };
   const edits = [];
   for (let i = 0; i < (QUICK ? 10 : 40); i++) edits.push(['keystroke', { line: Math.floor(lineCount / 2), character: 0 }, 'x']);
   for (let i = 0; i < (QUICK ? 5 : 20); i++) edits.push(['lineInsert', { line: 100 + i * 50, character: 0 }, '%global bench_macro_' + i + ' 1\n']);
@@ -171,6 +171,14 @@ async function lspLatency(file, measureMemory, gapMs) {
   const ifAt = Math.floor(lineCount / 3);
   typeLine(ifAt, ['%', 'i', 'f', ' ', '0', '%', '{}', '?', 'r', 'h', 'e', 'l']);
   if (!QUICK) typeLine(ifAt + 7, [...'%endif']);
+  // Characters typed at the end of a `%package` line in the second half (renaming that subpackage).
+  const lines = text.split('\n');
+  const pkgLine = lines.findIndex((l, i) => i > lineCount / 2 && /^%package \S+$/.test(l));
+  if (pkgLine > 0) {
+    // Every edit before these is above that line: it has moved down by the lines they inserted.
+    const moved = edits.reduce((n, [, , insert]) => n + insert.split('\n').length - 1, 0);
+    for (let i = 0; i < (QUICK ? 3 : 6); i++) edits.push(['packageTyping', { line: pkgLine + moved, character: lines[pkgLine].length + i }, '-x'.charAt(i % 2)]);
+  }
   const inOrder = [];
   const rssNow = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   let typingPeakMb = rssNow();

@@ -7,7 +7,7 @@
  * The previous tree is consumed: its nodes after the edit are moved into the new one.
  */
 import { NODE_ARRAYS, type MacroDefinition, type ParseCheckpoint, type Section, type Span, type SpecDocument } from './ast';
-import { conditionalRebase, condsFit } from './incrementalConds';
+import { conditionalRebase, condsFit, openToEnd } from './incrementalConds';
 import { lookUpAgain, renamedKeys, renameFits } from './incrementalNames';
 import { BODY_MARK_REACH, parseSpec, Parser } from './parser';
 import { NO_CONDS } from './parserState';
@@ -43,10 +43,11 @@ export function changedRange(a: string, b: string): { start: number; oldEnd: num
 }
 
 /**
- * The last checkpoint before line `line` outside any `%if` (where parsing can start again), or the one at
- * it (`at`: where a re-parse can stop), by binary search.
+ * The last checkpoint before line `line` where parsing can start again — outside any `%if`, or inside
+ * `%if`s that run to the end of the text (`resumable`) —, or the one at it (`at`: where a re-parse can stop),
+ * by binary search.
  */
-function checkpoint(cps: ParseCheckpoint[], line: number, at: boolean): ParseCheckpoint | undefined {
+function checkpoint(cps: ParseCheckpoint[], line: number, at: boolean, resumable?: (c: ParseCheckpoint) => boolean): ParseCheckpoint | undefined {
   let lo = 0;
   let hi = cps.length - 1;
   let found = -1;
@@ -61,7 +62,7 @@ function checkpoint(cps: ParseCheckpoint[], line: number, at: boolean): ParseChe
     }
   }
   if (at) return undefined;
-  while (found >= 0 && cps[found].conds.length > 0) found--;
+  while (found >= 0 && cps[found].conds.length > 0 && !resumable?.(cps[found])) found--;
   return found >= 0 ? cps[found] : undefined;
 }
 
@@ -74,8 +75,10 @@ export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   const delta = newEnd - oldEnd;
   const a = lineIn(old.lines, start);
   const b = lineIn(old.lines, oldEnd);
-  // Before the first section header, parsing starts from the top (and may still stop early).
-  const cp = checkpoint(r.checkpoints, a, false) ?? START;
+  // Before the first section header, parsing starts from the top (and may still stop early). Inside an
+  // `%if` left open to the end (one being typed), from the last checkpoint before the edit in it.
+  const resumable = (c: ParseCheckpoint) => c.conds.every((i) => openToEnd(old.conditionals[i], c.line));
+  const cp = checkpoint(r.checkpoints, a, false, resumable) ?? START;
   // An unclosed macro before the checkpoint made the parser look ahead (up to thousands of lines) past it.
   if (cp.failedUntil >= a) return full(text);
   const final = b === old.lines.length - 1;
@@ -117,7 +120,7 @@ export function reparseSpec(old: SpecDocument, text: string): SpecDocument {
   reparseStats.lines += lines.length;
   reparseStats.reparsedLines += (at >= 0 ? at : lines.length) - cp.line;
   if (at >= 0 && cp2) {
-    splice(p, old, cp2, at, delta, dl, closed);
+    splice(p, old, cp, cp2, at, delta, dl, closed);
     reparseStats.spliced++;
   } else {
     reparseStats.toEnd++;
@@ -149,7 +152,7 @@ function canSplice(p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCh
   if (p.lookedAheadTo >= li || c.failedUntil >= c.line || d.macroPackages !== c.macroPackages) return false;
   if (c.entry && !p.entryStartsAt(li)) return false;
   if (c.body && !p.continuesBody(old.sections[c.counts[SECTIONS] - 1], c.counts[SECTIONS])) return false;
-  if (!condsFit(p, old, c)) return false;
+  if (!condsFit(p, old, cp, c)) return false;
   // Later nodes refer to packages by index, and later sections look packages up by name (conditionals
   // are renumbered when the stretch has more or fewer of them).
   if (d.packages.length !== c.counts[PKGS]) return false;
@@ -222,9 +225,9 @@ const move = (s: Span, d: number) => {
   s.end += d;
 };
 
-/** Appends the old tree's nodes from checkpoint `c` on, moved by `d` characters and `dl` lines. */
+/** Appends the old tree's nodes from checkpoint `c` on, moved by `d` characters and `dl` lines (the re-parse began at `cp`). */
 function splice(
-  p: Parser, old: SpecDocument, c: ParseCheckpoint, li: number, d: number, dl: number,
+  p: Parser, old: SpecDocument, cp: ParseCheckpoint, c: ParseCheckpoint, li: number, d: number, dl: number,
   closed: { section: Section; endLine: number; bodyEnd: number } | undefined,
 ): void {
   if (c.entry || c.body) {
@@ -239,7 +242,7 @@ function splice(
   // The main preamble ends at the first section: the header spliced at, when none was parsed again.
   if (doc.sections.length === 0) doc.preambleEndLine = li;
   const now = p.counts();
-  const rebase = conditionalRebase(p, old, c);
+  const rebase = conditionalRebase(p, old, cp, c);
   const from = (k: (typeof NODE_ARRAYS)[number]) => c.counts[NODE_ARRAYS.indexOf(k)];
   // Every span object is moved once, in place (the parser shares a span between two nodes only where
   // noted below).

@@ -58,6 +58,13 @@ export abstract class ParserState {
     this.resume.tagsInMacrosAt = r.tagsInMacrosAt.filter(([l]) => l < cp.line);
     this.doc.tagsInMacros = new Set(this.resume.tagsInMacrosAt.map(([, k]) => k));
     this.failedUntil = cp.failedUntil;
+    // Inside `%if`s that ran to the end of the old text (reparseSpec only resumes inside such ones): open
+    // again, in their last branch.
+    if (cp.conds.length) {
+      this.condStack = cp.conds.slice();
+      const inner = this.doc.conditionals[cp.conds[cp.conds.length - 1]];
+      this.branch = { steps: [...inner.branch.steps, [inner.index, inner.branches.length - 1]] };
+    }
     this.section = this.doc.sections[this.doc.sections.length - 1];
     // In a body, tags go to the section's package (a %package preamble); elsewhere the header sets it.
     if (cp.entry) this.pkg = -1;

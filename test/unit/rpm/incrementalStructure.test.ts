@@ -5,7 +5,24 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reparseSpec, reparseStats } from '../../../server/src/rpm/incremental';
 import { parseSpec } from '../../../server/src/rpm/parser';
+import type { SpecDocument } from '../../../server/src/rpm/ast';
 import { plain } from './plainTree';
+
+/**
+ * Re-parses the texts `steps` one after the other from `doc`: each must give the tree a full parse gives,
+ * take the splice path and parse fewer than `most` lines again. Returns the last tree.
+ */
+function typeSteps(doc: SpecDocument, steps: string[], most: number, label = (k: number, _text: string) => `step ${k}`): SpecDocument {
+  for (const [k, next] of steps.entries()) {
+    const before = { ...reparseStats };
+    doc = reparseSpec(doc, next);
+    const what = label(k, next);
+    assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
+    assert.equal(reparseStats.spliced - before.spliced, 1, `${what}: spliced`);
+    assert.ok(reparseStats.reparsedLines - before.reparsedLines < most, `${what}: re-parsed ${reparseStats.reparsedLines - before.reparsedLines} lines`);
+  }
+  return doc;
+}
 
 test('a macro defined anew splices unless a later package name depends on it', () => {
   const spec = [
@@ -79,7 +96,7 @@ test('typing a %if line above a long rest, and its %endif, re-parses a few lines
   const head = ['Name: a', 'Version: 1', 'Release: 1', 'Summary: s', 'License: MIT', '%description', 'A.', '%package first', 'Summary: f', '%description first', 'F.'];
   // An %if/%endif pair further down that the new %if encloses, and a section inside an %if at the end.
   const tail = ['%if 0%{?fedora}', '%package fed', 'Summary: fed', '%description fed', 'Fed.', '%endif', '%files', '/x', '%if 1', '%files first', '/f', '%endif', ''];
-  let text = [...head, ...pkgs, ...tail].join('\n');
+  const text = [...head, ...pkgs, ...tail].join('\n');
   let doc = parseSpec(text);
   const at = text.indexOf('%package first');
   const steps: string[] = [];
@@ -95,15 +112,7 @@ test('typing a %if line above a long rest, and its %endif, re-parses a few lines
   // Then delete that %endif again, character by character from its end (the rest is inside the %if again).
   const closed = steps[steps.length - 1];
   for (let i = 1; i <= '%endif'.length; i++) steps.push(closed.slice(0, after + 6 - i) + closed.slice(after + 6));
-  for (const [k, next] of steps.entries()) {
-    const before = { ...reparseStats };
-    doc = reparseSpec(doc, next);
-    const what = `step ${k}: ${JSON.stringify(next.slice(at, at + 30))}`;
-    assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
-    assert.equal(reparseStats.spliced - before.spliced, 1, `${what}: spliced`);
-    assert.ok(reparseStats.reparsedLines - before.reparsedLines < 40, `${what}: re-parsed ${reparseStats.reparsedLines - before.reparsedLines} lines`);
-    text = next;
-  }
+  doc = typeSteps(doc, steps, 40, (k, next) => `step ${k}: ${JSON.stringify(next.slice(at, at + 30))}`);
   // While the new %if is open, everything after it is in it: the last package, the %files, the %if at the end.
   const open = parseSpec(withIf);
   assert.deepEqual(open.problems.map((x) => [x.code, x.line]), [['unclosed-if', 7]]);
@@ -137,15 +146,9 @@ test('typing in a %package line splices: the sections after it that name the old
   ].join('\n');
   let doc = parseSpec(text);
   const at = text.indexOf('%package one') + '%package one'.length;
-  for (const [k, typed] of ['-', '-x'].entries()) {
-    const next = text.slice(0, text.indexOf('%package one')) + `%package one${typed}` + text.slice(text.indexOf('\n', at));
-    const before = { ...reparseStats };
-    doc = reparseSpec(doc, next);
-    assert.deepEqual(plain(doc), plain(parseSpec(next)), `step ${k}`);
-    assert.equal(reparseStats.spliced - before.spliced, 1, `step ${k}: spliced`);
-    assert.ok(reparseStats.reparsedLines - before.reparsedLines < 30, `step ${k}: re-parsed ${reparseStats.reparsedLines - before.reparsedLines} lines`);
-    text = next;
-  }
+  const steps = ['-', '-x'].map((typed) => text.slice(0, text.indexOf('%package one')) + `%package one${typed}` + text.slice(text.indexOf('\n', at)));
+  doc = typeSteps(doc, steps, 30);
+  text = steps[steps.length - 1];
   // `%package one-x`: its old name's %description and %files name no package now; `-n a-one-x` names it.
   const pkgOf = (header: string) => doc.sections.find((s) => text.slice(s.headerSpan.start, s.headerSpan.end) === header)!.pkg;
   assert.deepEqual([pkgOf('%description one'), pkgOf('%files one'), pkgOf('%files two'), pkgOf('%files -n a-one-x')], [-1, -1, 2, 1]);
@@ -170,4 +173,20 @@ test('after a rename, a later section past a macro that defines packages stays u
   const doc = reparseSpec(parseSpec(text), next);
   assert.deepEqual(plain(doc), plain(parseSpec(next)));
   assert.equal(doc.sections[doc.sections.length - 1].pkg, -2);
+});
+
+test('edits far below an %if left open, and its %endif typed there, re-parse from the nearest checkpoint inside it', () => {
+  const pkgs = Array.from({ length: 300 }, (_, i) => [`%package p${i}`, `Summary: p${i}`, `%description p${i}`, `P ${i}.`]).flat();
+  const open = ['Name: a', 'Version: 1', 'Release: 1', 'Summary: s', 'License: MIT', '%description', 'A.', '%if 0%{?rhel}', ...pkgs, '%files', '/x', ''].join('\n');
+  let doc = parseSpec(open);
+  const text = open;
+  const far = text.indexOf('P 250.');
+  const steps = [
+    text.slice(0, far) + 'Edited: ' + text.slice(far),
+    ...Array.from({ length: '%endif'.length }, (_, i) => text.slice(0, far) + 'Edited: ' + text.slice(far, far + 6) + '\n' + '%endif'.slice(0, i + 1) + text.slice(far + 6)),
+  ];
+  doc = typeSteps(doc, steps, 40);
+  // The %endif closes the %if: what follows is outside it again.
+  assert.deepEqual(doc.problems, []);
+  assert.deepEqual(doc.sections[doc.sections.length - 1].branch.steps, []);
 });
