@@ -8,6 +8,13 @@ import { parseSpec } from '../../../server/src/rpm/parser';
 import type { SpecDocument } from '../../../server/src/rpm/ast';
 import { plain } from './plainTree';
 
+/** `next` re-parsed from `old` (a tree, or a text parsed first), checked against a full parse of `next`. */
+function reparsed(old: SpecDocument | string, next: string, what?: string): SpecDocument {
+  const doc = reparseSpec(typeof old === 'string' ? parseSpec(old) : old, next);
+  assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
+  return doc;
+}
+
 /**
  * Re-parses the texts `steps` one after the other from `doc`: each must give the tree a full parse gives,
  * take the splice path and parse fewer than `most` lines again. Returns the last tree.
@@ -15,9 +22,8 @@ import { plain } from './plainTree';
 function typeSteps(doc: SpecDocument, steps: string[], most: number, label = (k: number, _text: string) => `step ${k}`): SpecDocument {
   for (const [k, next] of steps.entries()) {
     const before = { ...reparseStats };
-    doc = reparseSpec(doc, next);
     const what = label(k, next);
-    assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
+    doc = reparsed(doc, next, what);
     assert.equal(reparseStats.spliced - before.spliced, 1, `${what}: spliced`);
     assert.ok(reparseStats.reparsedLines - before.reparsedLines < most, `${what}: re-parsed ${reparseStats.reparsedLines - before.reparsedLines} lines`);
   }
@@ -39,8 +45,7 @@ test('a macro defined anew splices unless a later package name depends on it', (
     const old = parseSpec(spec);
     const before = { ...reparseStats };
     const next = spec.replace('%description\n', `${insert}%description\n`);
-    const doc = reparseSpec(old, next);
-    assert.deepEqual(plain(doc), plain(parseSpec(next)), insert);
+    reparsed(old, next, insert);
     assert.equal(reparseStats.spliced - before.spliced, splices ? 1 : 0, `${insert.trim()}: spliced`);
     assert.equal(reparseStats.toEnd - before.toEnd, splices ? 0 : 1, `${insert.trim()}: parsed to the end`);
   }
@@ -53,8 +58,7 @@ test('a %{name} defined anew re-parses a later suffix lookup while the spec has 
   const next = spec.replace('A.\n', 'A.\n%define name renamed\n');
   const old = parseSpec(spec);
   assert.equal(old.sections[old.sections.length - 1].pkg, -2);
-  const doc = reparseSpec(old, next);
-  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  const doc = reparsed(old, next);
   assert.equal(doc.sections[doc.sections.length - 1].pkg, -1);
 });
 
@@ -73,8 +77,7 @@ test('an edit in a subpackage named with a macro splices while the name resolves
   ];
   for (const [what, next, splices] of cases) {
     const before = { ...reparseStats };
-    const doc = reparseSpec(parseSpec(text('tl', '')), next);
-    assert.deepEqual(plain(doc), plain(parseSpec(next)), what);
+    const doc = reparsed(text('tl', ''), next, what);
     assert.equal(reparseStats.spliced - before.spliced, splices ? 1 : 0, `${what}: spliced`);
     assert.deepEqual(doc.packages.map((p) => p.resolved), ['', `${splices ? 'tl' : 'tx'}-one`, `${splices ? 'tl' : 'tx'}-two`], what);
     assert.equal(doc.sections.find((x) => x.kind === 'files')!.pkg, splices ? 1 : -1, `${what}: %files -n tl-one`);
@@ -86,8 +89,7 @@ test('a re-parse resolves %{name} as the full parse does when Name: is empty', (
   // `%files -n %{name}+missing` names a package that does not exist (not one that macros hide).
   const spec = ['Name:', 'Version: 1', '%description', 'A.', '%files -n %{name}+missing', '/x', ''].join('\n');
   const next = spec.replace('A.', 'A, edited.');
-  const doc = reparseSpec(parseSpec(spec), next);
-  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  const doc = reparsed(spec, next);
   assert.equal(doc.sections[doc.sections.length - 1].pkg, -1);
 });
 
@@ -127,8 +129,7 @@ test('a stray %endif further down closes the %if typed above it: parsing goes on
   const spec = ['Name: a', 'Version: 1', '%description', 'A.', '%package b', 'Summary: b', '%description b', 'B.', '%files', ...body, '%endif', '%files b', '/y', ''].join('\n');
   const next = spec.replace('%package b', '%if 1\n%package b');
   const before = { ...reparseStats };
-  const doc = reparseSpec(parseSpec(spec), next);
-  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  const doc = reparsed(spec, next);
   // Not at the %files body's checkpoints (the old rest there has the stray %endif): at %files b after it.
   assert.equal(reparseStats.spliced - before.spliced, 1);
   assert.ok(reparseStats.reparsedLines - before.reparsedLines > 200);
@@ -157,8 +158,7 @@ test('typing in a %package line splices: the sections after it that name the old
   const withMacro = text.replace('%files -n a-one-x', '%files -n %{name}-one-x');
   const before = { ...reparseStats };
   const renamed = withMacro.replace('%package one-x', '%package one-y');
-  const d2 = reparseSpec(parseSpec(withMacro), renamed);
-  assert.deepEqual(plain(d2), plain(parseSpec(renamed)));
+  reparsed(withMacro, renamed);
   assert.equal(reparseStats.spliced - before.spliced, 0);
 });
 
@@ -170,8 +170,7 @@ test('after a rename, a later section past a macro that defines packages stays u
     '%package two', 'Summary: two', '%description two', 'Two.', ...filler, '%define mkpkg() %package %1', '%files one', '/x', '',
   ].join('\n');
   const next = text.replace('%package one', '%package onex');
-  const doc = reparseSpec(parseSpec(text), next);
-  assert.deepEqual(plain(doc), plain(parseSpec(next)));
+  const doc = reparsed(text, next);
   assert.equal(doc.sections[doc.sections.length - 1].pkg, -2);
 });
 

@@ -7,7 +7,7 @@ import { createLanguageService } from '../../../../server/src/service';
 import { clearKiwiCaches } from '../../../../server/src/service/kiwi/resolve';
 import type { CodeActionRecord } from '../../../../server/src/service/types';
 import { context, memoryHost } from '../memoryHost';
-import { COMPS, diag, doc, image, service } from './helpers';
+import { COMPS, diag, doc, freshContext, image, service } from './helpers';
 
 const WS = '/ws/desc/appliance.kiwi';
 function apply(text: string, a: CodeActionRecord): string {
@@ -43,9 +43,7 @@ test('the quick fix keeps the @-package form', async () => {
 
 test('completion: comps ids in namedCollection, environments marked; profile names in profiles=""', async () => {
   const text = image('  <profiles><profile name="Cloud" description="cloud"/><profile name="Live" description="live"/></profiles>\n  <packages type="image" profiles="Cloud,"><namedCollection name="co"/></packages>');
-  const host = memoryHost({ [WS]: text, '/ws/comps.xml': COMPS });
-  clearKiwiCaches();
-  const ctx = context(host);
+  const ctx = freshContext({ [WS]: text, '/ws/comps.xml': COMPS });
   const inName = text.indexOf('name="co"') + 8;
   const items = await service.completion!(doc(WS, text), inName, ctx);
   assert.deepEqual(items.map((i) => `${i.label} ${i.kind}`), ['core module', 'cloud-server module', 'standard module', 'cloud-server-environment folder']);
@@ -59,9 +57,7 @@ test('completion: comps ids in namedCollection, environments marked; profile nam
 
 test('hover: a group shows name, description and packages; an environment its groups; a profile reference its profile', async () => {
   const text = image('  <profiles><profile name="Cloud" description="Cloud images"/></profiles>\n  <packages type="image" profiles="Cloud"><namedCollection name="core"/><namedCollection name="cloud-server-environment"/></packages>');
-  const host = memoryHost({ [WS]: text, '/ws/comps.xml': COMPS });
-  clearKiwiCaches();
-  const ctx = context(host);
+  const ctx = freshContext({ [WS]: text, '/ws/comps.xml': COMPS });
   const g = await service.hover!(doc(WS, text), text.indexOf('"core"') + 2, ctx);
   assert.equal(g!.markdown, '**Core**\n\nSmallest possible installation\n\nPackages: bash, systemd\n\n*comps group from comps.xml*');
   const e = await service.hover!(doc(WS, text), text.indexOf('cloud-server-environment') + 2, ctx);
@@ -73,9 +69,7 @@ test('hover: a group shows name, description and packages; an environment its gr
 test('definition: profile reference to <profile> (also in an included file), include to its file', async () => {
   const text = image('  <include from="this://./parts/profiles.xml"/>\n  <packages type="image" profiles="Cloud"><package name="x"/></packages>');
   const part = '<image>\n  <profiles>\n    <profile name="Cloud" description="c"/>\n  </profiles>\n</image>';
-  const host = memoryHost({ [WS]: text, '/ws/desc/parts/profiles.xml': part });
-  clearKiwiCaches();
-  const ctx = context(host);
+  const ctx = freshContext({ [WS]: text, '/ws/desc/parts/profiles.xml': part });
   assert.deepEqual(await service.definition!(doc(WS, text), text.indexOf('profiles="Cloud"') + 12, ctx), [
     { uri: 'file:///ws/desc/parts/profiles.xml', range: { start: { line: 2, character: 19 }, end: { line: 2, character: 24 } } },
   ]);
@@ -86,9 +80,7 @@ test('definition: a collection name to its <id> in a comps file on disk (not in 
   const text = image('  <packages type="image"><namedCollection name="core"/><package name="@^cloud-server-environment"/><namedCollection name="nosuch"/></packages>');
   // A comment before the groups must not move the positions.
   const comps = COMPS.replace('<comps>', '<comps>\n<!-- a\ncomment -->');
-  const ctx = context(memoryHost({ [WS]: text, '/ws/comps.xml': comps }));
-  clearKiwiCaches();
-  clearCompsCaches();
+  const ctx = freshContext({ [WS]: text, '/ws/comps.xml': comps });
   const lines = comps.split('\n');
   const coreLine = lines.findIndex((l) => l.includes('<id>core</id>'));
   const envLine = lines.findIndex((l) => l.includes('<id>cloud-server-environment</id>'));
@@ -122,19 +114,15 @@ test('outline and folding', () => {
 
 test('the comps files diagnostics read are reported for watching, like a spec\'s macro files', async () => {
   const text = image('  <packages type="image"><namedCollection name="core"/></packages>');
-  clearKiwiCaches();
-  clearCompsCaches();
+  const ctx = freshContext({ [WS]: text, '/ws/comps.xml': COMPS }, { kiwi: { schemaValidation: false } });
   const ls = createLanguageService();
-  await ls.diagnostics(doc(WS, text), context(memoryHost({ [WS]: text, '/ws/comps.xml': COMPS }), { kiwi: { schemaValidation: false } }));
+  await ls.diagnostics(doc(WS, text), ctx);
   assert.ok(ls.watchedFiles().includes('/ws/comps.xml'), ls.watchedFiles().join(', '));
 });
 
 test('package names: completion from the comps groups (also without collections), hover names the groups', async () => {
   const text = image('  <packages type="image"><package name="sy"/><package name="bash"/><package name="htop"/></packages>');
-  const host = memoryHost({ [WS]: text, '/ws/comps.xml': COMPS });
-  clearKiwiCaches();
-  clearCompsCaches();
-  const ctx = context(host);
+  const ctx = freshContext({ [WS]: text, '/ws/comps.xml': COMPS });
   const at = text.indexOf('name="sy"') + 8;
   const items = await service.completion!(doc(WS, text), at, ctx);
   assert.deepEqual(items.map((i) => [i.label, i.detail]), [
@@ -149,10 +137,7 @@ test('package names: completion from the comps groups (also without collections)
 
 test('quick fixes for a misspelt comps group and profile name', async () => {
   const text = image('  <profiles><profile name="Cloud" description="c"/></profiles>\n  <packages type="image" profiles="Clodu"><namedCollection name="cloud-sever"/><package name="@cor"/></packages>');
-  const host = memoryHost({ [WS]: text, '/ws/comps.xml': COMPS });
-  clearKiwiCaches();
-  clearCompsCaches();
-  const ctx = context(host);
+  const ctx = freshContext({ [WS]: text, '/ws/comps.xml': COMPS });
   const fixAt = async (needle: string, from = 0) => {
     const at = text.indexOf(needle) + from;
     return (await service.codeActions!(doc(WS, text), { start: at, end: at }, ctx)).map((a) => [a.title, a.isPreferred ?? false, a.edits[0]?.newText]);

@@ -6,7 +6,7 @@ import type { Finding } from '../../../../server/src/common/findings';
 import { createKiwiService } from '../../../../server/src/service/kiwi';
 import { clearCompsCaches } from '../../../../server/src/service/kiwi/compsSource';
 import { clearKiwiCaches } from '../../../../server/src/service/kiwi/resolve';
-import type { TextDoc } from '../../../../server/src/service/types';
+import type { Context, TextDoc } from '../../../../server/src/service/types';
 import { context, memoryHost, type MemoryHost } from '../memoryHost';
 
 export const COMPS = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'kiwi', 'comps-small.xml'), 'utf8');
@@ -40,6 +40,13 @@ export function describe(text: string, f: Finding): string {
   const a = idx.positionAt(f.span.start);
   const b = idx.positionAt(f.span.end);
   return `${f.code} ${f.severity} ${a.line + 1}:${a.character + 1}-${b.line + 1}:${b.character + 1} ${f.message}`;
+}
+
+/** A context over a memory workspace of `files`, with the KIWI and comps caches of earlier tests cleared. */
+export function freshContext(files: Record<string, string | Uint8Array>, settings: unknown = {}): Context {
+  clearKiwiCaches();
+  clearCompsCaches();
+  return context(memoryHost(files), settings);
 }
 
 /** Diagnostics of `main`; schema validation is off unless `settings.kiwi.schemaValidation` says otherwise

@@ -2,10 +2,7 @@
 // severity, the fragment's line in the message, related information there, and the quick fix editing it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearKiwiCaches } from '../../../../server/src/service/kiwi/resolve';
-import { clearCompsCaches } from '../../../../server/src/service/kiwi/compsSource';
-import { context, memoryHost } from '../memoryHost';
-import { COMPS, diag, doc, image, service } from './helpers';
+import { COMPS, diag, doc, freshContext, image, service } from './helpers';
 
 const WS = '/ws/desc/appliance.kiwi';
 const MAIN = image('  <include from="this://./parts/cloud.xml"/>');
@@ -31,9 +28,7 @@ test('a fragment\'s environment group, unknown group and undefined profile show 
 });
 
 test('related information points into the fragment; the quick fix edits the fragment', async () => {
-  clearKiwiCaches();
-  clearCompsCaches();
-  const ctx = context(memoryHost(FILES), { kiwi: { schemaValidation: false } });
+  const ctx = freshContext(FILES, { kiwi: { schemaValidation: false } });
   const found = (await service.diagnostics(doc(WS, MAIN), ctx)).find((f) => f.code === 'kiwi-environment-group')!;
   assert.deepEqual(found.related, [{
     uri: 'file:///ws/desc/parts/cloud.xml', range: { start: { line: 2, character: 27 }, end: { line: 2, character: 51 } },
