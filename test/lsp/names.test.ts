@@ -1,8 +1,8 @@
 // The real bundled server over stdio: references, document highlights, rename (with its refusals as
-// error responses) and document links, on a spec and on a KIWI description.
+// error responses) and document links, on a spec and on a KIWI description (across included files: openFiles.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,35 +98,4 @@ test('KIWI: rename a profile over LSP; references find its uses', async () => {
   const edit = await client.request('textDocument/rename', { ...on, newName: 'Azure' });
   assert.deepEqual(edit, { changes: { [uri]: [{ range: range(3, 19, 3, 24), newText: 'Azure' }, { range: range(5, 35, 5, 40), newText: 'Azure' }] } });
   await client.shutdown();
-});
-
-test('KIWI: a rename reaches the included file that defines the profile (one workspace edit, two files)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kiwi-rename-'));
-  try {
-    const part = '<image>\n  <profiles>\n    <profile name="Cloud" description="c"/>\n  </profiles>\n</image>\n';
-    const main = [
-      '<?xml version="1.0" encoding="utf-8"?>',
-      '<image schemaversion="7.4" name="demo">',
-      '  <include from="this://./parts/profiles.xml"/>',
-      '  <packages type="image" profiles="Cloud"><package name="x"/></packages>',
-      '</image>',
-      '',
-    ].join('\n');
-    mkdirSync(join(dir, 'parts'));
-    writeFileSync(join(dir, 'parts', 'profiles.xml'), part);
-    writeFileSync(join(dir, 'appliance.kiwi'), main);
-    const { client } = spawnServer();
-    await client.initialize({ rootPath: dir });
-    const uri = pathToFileURL(join(dir, 'appliance.kiwi')).href;
-    client.open(uri, 'kiwi', main);
-    await client.diagnostics(uri, { version: 1 });
-    const edit = await client.request('textDocument/rename', { textDocument: { uri }, position: { line: 3, character: 37 }, newName: 'Azure' });
-    assert.deepEqual(edit, { changes: {
-      [uri]: [{ range: range(3, 35, 3, 40), newText: 'Azure' }],
-      [pathToFileURL(join(dir, 'parts', 'profiles.xml')).href]: [{ range: range(2, 19, 2, 24), newText: 'Azure' }],
-    } });
-    await client.shutdown();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 });

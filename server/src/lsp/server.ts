@@ -16,6 +16,7 @@ import { WarmUp } from './warmup';
 import * as convert from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { FileWatch } from './fileWatch';
+import { OpenFiles } from './openFiles';
 import { createLogger, type Logger } from './logger';
 import { SettingsStore } from './settings';
 
@@ -33,7 +34,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const service = options.service ?? createLanguageService();
   let folders: string[] = [];
-  const host = (options.host ?? ((l, f) => createNodeHost({ workspaceFolders: f, log: (m) => l.info(m) })))(log, () => folders);
+  const openFiles = new OpenFiles(documents);
+  const host = openFiles.host((options.host ?? ((l, f) => createNodeHost({ workspaceFolders: f, log: (m) => l.info(m) })))(log, () => folders));
   let settings!: SettingsStore;
   let trusted = false;
   let inlayRefresh = false;
@@ -126,6 +128,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const recheckOpenDocuments = () => {
     for (const d of documents.all()) scheduler.schedule(d);
   };
+  /** An open document other documents read (a KIWI fragment, its parent) changed or went back to its saved text. */
+  const recheckReaders = (uri: string) => {
+    const path = OpenFiles.pathOf(uri);
+    const kinds = path ? service.readersOf(path) : [];
+    if (kinds.length === 0) return;
+    for (const d of documents.all()) {
+      const kind = d.uri !== uri && service.kindOf(textDoc(d));
+      if (kind && kinds.includes(kind)) scheduler.schedule(d);
+    }
+  };
   /** Ask the editor to fetch the inlay hints again (their values follow the profile). */
   const refreshInlayHints = () => {
     if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -157,9 +169,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshInlayHints();
   });
 
+  documents.onDidOpen((e) => openFiles.opened(e.document.uri));
   documents.onDidChangeContent((e) => {
     warmUp.changed(e.document.uri);
     scheduler.schedule(e.document);
+    recheckReaders(e.document.uri);
   });
   documents.onDidSave(async (e) => {
     const d = e.document;
@@ -175,6 +189,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     warmUp.closed(e.document.uri);
     settings.forget(e.document.uri);
     service.closed(e.document.uri);
+    openFiles.closed(e.document.uri);
+    recheckReaders(e.document.uri); // its saved text counts again
     sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -44,6 +44,13 @@ export class LanguageService {
     return (Object.values(this.services) as DocumentService[]).flatMap((s) => s.watchedFiles?.() ?? []);
   }
 
+  /** The kinds of document whose diagnostics read the file at `path` (besides the document itself). */
+  readersOf(path: string): LanguageKind[] {
+    return (Object.entries(this.services) as [LanguageKind, DocumentService][])
+      .filter(([, s]) => s.watchedFiles?.().includes(path))
+      .map(([kind]) => kind);
+  }
+
   /** Idle time after the document's diagnostics were published (see `DocumentService.warm`). */
   warm(doc: TextDoc, ctx: Context): boolean {
     return this.serviceFor(doc)?.warm?.(doc, ctx) ?? false;

@@ -150,7 +150,7 @@ export interface HttpResponse {
 export interface Host {
   readFile(path: string): Promise<Uint8Array | undefined>;
   /** Size and modification time, or undefined when the file does not exist. */
-  stat(path: string): Promise<{ size: number; mtimeMs: number } | undefined>;
+  stat(path: string): Promise<FileStat | undefined>;
   /** Decompresses gzip or xz data; throws with a clear message when it cannot. */
   decompress(data: Uint8Array, format: 'gzip' | 'xz'): Promise<Uint8Array>;
   /** Files (absolute paths) in the workspace folders whose base name matches `name`. */
@@ -161,6 +161,16 @@ export interface Host {
   log(message: string): void;
   /** Runs a program (no shell). Only the optional rpm backends use it, in trusted workspaces. */
   run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs: number }): Promise<RunResult>;
+}
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  /**
+   * Set when the file is open in the editor: `readFile` then gives the editor's text (maybe unsaved), and
+   * this names its version (it changes with every edit, and when the file is opened again).
+   */
+  open?: string;
 }
 
 export type RunResult =

@@ -7,6 +7,7 @@
 import { CompsIndex, parseComps, type Comps } from '../../comps/comps';
 import { decodeText, joinPath } from '../paths';
 import type { Context } from '../types';
+import { fileVersion } from '../parsedFiles';
 
 interface Cached {
   key: string;
@@ -33,7 +34,7 @@ async function workspaceCompsFiles(ctx: Context): Promise<string[]> {
 async function readComps(ctx: Context, path: string): Promise<Comps | string> {
   const st = await ctx.host.stat(path);
   if (!st) return `comps file not found: ${path}`;
-  const key = `${st.size}:${st.mtimeMs}`;
+  const key = fileVersion(st);
   const hit = fileCache.get(path);
   if (hit && hit.key === key) return hit.comps;
   const bytes = await ctx.host.readFile(path);

@@ -5,7 +5,7 @@ import { schemaCompletions, schemaDocumentation, schemaFindings } from '../../ki
 import { looksLikeXml } from '../../kiwi/model';
 import type { CompletionRecord, DocumentService } from '../types';
 import { environmentFixes, kiwiCompletion, nameFixes, kiwiDefinition, kiwiFolding, kiwiHover, kiwiSymbols } from './features';
-import { kiwiFileOf, resolveDescription } from './resolve';
+import { kiwiDependencyPaths, kiwiFileOf, resolveDescription } from './resolve';
 import { compsFilePaths } from './compsSource';
 import { loadSchema } from './schemaSource';
 import { includedFindings, includedFixes } from './included';
@@ -78,7 +78,7 @@ export function createKiwiService(): DocumentService {
       const r = await resolveDescription(doc, ctx);
       return kiwiLinks(r.desc, r.path);
     },
-    watchedFiles: () => compsFilePaths(),
+    watchedFiles: () => [...compsFilePaths(), ...kiwiDependencyPaths()],
     symbols: (doc) => (looksLikeXml(doc.text) ? kiwiSymbols(kiwiFileOf(doc)) : []),
     folding: (doc) => (looksLikeXml(doc.text) ? kiwiFolding(kiwiFileOf(doc)) : []),
     async codeActions(doc, span, ctx) {

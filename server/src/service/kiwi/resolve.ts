@@ -12,7 +12,9 @@ import { ParsedFiles } from '../parsedFiles';
 
 const docCache = new Map<string, { version: number; text: string; file: KiwiFile }>();
 const files = new ParsedFiles((bytes) => parseKiwi(decodeText(bytes)));
-const parentCache = new Map<string, { at: number; parent?: { file: KiwiFile; path: string } }>();
+const parentCache = new Map<string, { at: number; parent?: string }>();
+/** Include targets and fragments' parents read so far (watched: a change checks the open documents again). */
+const dependencies = new Set<string>();
 
 /** The model of an open document (parsed once per version). */
 export function kiwiFileOf(doc: TextDoc): KiwiFile {
@@ -44,30 +46,44 @@ async function resolveIncludes(ctx: Context, file: KiwiFile, dir: string | undef
       continue;
     }
     const inc = await kiwiFileAt(ctx, path);
+    dependencies.add(path);
     out.push(inc ? { include, path: rel.replace(/^\.\//, ''), status: 'ok', file: inc } : { include, path: rel.replace(/^\.\//, ''), status: 'missing' });
   }
   return out;
 }
 
-/** For a fragment (no schemaversion): the workspace description that includes it, if any. */
+/** The description at `candidate` if it includes the fragment at `path` through a this:// include. */
+async function includerAt(ctx: Context, candidate: string, path: string): Promise<{ file: KiwiFile; path: string } | undefined> {
+  const file = await kiwiFileAt(ctx, candidate);
+  if (!file?.schemaversion || !file.includes.some((i) => i.from.endsWith(basename(path)))) return undefined;
+  const target = file.includes.find((i) => i.from.startsWith('this://') && joinPath(dirname(candidate), i.from.slice(7), true) === path);
+  return target ? { file, path: candidate } : undefined;
+}
+
+/**
+ * For a fragment (no schemaversion): the workspace description that includes it, if any. The workspace is
+ * searched at most every 10 s per fragment; the parent found is read again each time (its text may have changed).
+ */
 async function findParent(ctx: Context, path: string): Promise<{ file: KiwiFile; path: string } | undefined> {
   const now = ctx.host.now().getTime();
   const hit = parentCache.get(path);
-  if (hit && now - hit.at < 10000) return hit.parent;
-  let parent: { file: KiwiFile; path: string } | undefined;
-  const name = basename(path);
-  for (const candidate of await ctx.host.findWorkspaceFiles(/\.(kiwi|xml)$/, 400)) {
-    if (candidate === path) continue;
-    const file = await kiwiFileAt(ctx, candidate);
-    if (!file?.schemaversion || !file.includes.some((i) => i.from.endsWith(name))) continue;
-    const target = file.includes.find((i) => i.from.startsWith('this://') && joinPath(dirname(candidate), i.from.slice(7), true) === path);
-    if (target) {
-      parent = { file, path: candidate };
-      break;
-    }
+  if (hit && now - hit.at < 10000) {
+    if (!hit.parent) return undefined;
+    const again = await includerAt(ctx, hit.parent, path);
+    if (again) return again;
   }
-  parentCache.set(path, { at: now, parent });
+  let parent: { file: KiwiFile; path: string } | undefined;
+  for (const candidate of await ctx.host.findWorkspaceFiles(/\.(kiwi|xml)$/, 400)) {
+    if (candidate !== path && (parent = await includerAt(ctx, candidate, path))) break;
+  }
+  parentCache.set(path, { at: now, parent: parent?.path });
+  if (parent) dependencies.add(parent.path);
   return parent;
+}
+
+/** The files other than comps that diagnostics of open descriptions read: include targets and parents of fragments. */
+export function kiwiDependencyPaths(): string[] {
+  return [...dependencies];
 }
 
 export interface Resolved {
@@ -124,4 +140,5 @@ export function clearKiwiCaches(): void {
   docCache.clear();
   files.clear();
   parentCache.clear();
+  dependencies.clear();
 }
