@@ -252,6 +252,12 @@ const FEDORA: Row[] = [
   ['gitcommit', ''], ['commit', ''], ['shortcommit', ''], ['commitdate', ''], ['snapdate', ''],
   ['license_dir', ''], ['selinux_requires', ''], ['selinux_modules_install', '', undefined, true], ['selinux_modules_uninstall', '', undefined, true],
   ['selinux_relabel_pre', ''], ['selinux_relabel_post', ''], ['selinuxtype', ''], ['selinux_policyver', ''],
+  // fontpackages-devel's legacy names (libreoffice.spec) and redhat-rpm-config's %writevars (go-rpm-macros.spec).
+  ['_fontdir', 'A font package\'s directory (fontpackages-devel).', '%{_fontbasedir}/%{?fontname}'], ['_font_pkg', 'Legacy font subpackage (fontpackages-devel).', undefined, true],
+  ['writevars', 'Writes macro values to a file (redhat-rpm-config).', undefined, true],
+  ['__default_python3_version', 'The distribution\'s default Python 3 version (python-srpm-macros).'], ['__default_python3_pkgversion', ''],
+  ['postgresql_tests_run', 'Runs a test PostgreSQL server (postgresql-test-rpm-macros).'], ['pgtests_init', ''], ['pgtests_start', ''],
+  ['clang_resource_dir', 'clang\'s resource directory (clang-devel\'s macros.clang).'],
   ['fontpkg', '', undefined, true], ['fontpkgname', ''], ['fontconf', ''], ['fontinstall', ''], ['fontcheck', ''], ['fontfiles', ''], ['fontfamily', ''],
   ['desktop_database_post', ''], ['desktop_database_postun', ''], ['icon_theme_cache_post', ''], ['mime_database_post', ''],
   ['glib_compile_schemas', ''], ['gconf_schema_prepare', ''], ['__desktop_file_validate', ''], ['_ld_as_needed', ''], ['_ld_as_needed_flags', ''],

@@ -27,6 +27,10 @@ test('Fedora, rpmautospec and language macros, spec definitions and bconds are k
   // The release package's macros.dist (binutils.spec: --with-bugurl=%{dist_bug_report_url}).
   const dist = BASE + '%build\n%configure --with-bugurl=%{dist_bug_report_url} --with-pkgversion="%{dist_name}" --vendor="%{dist_vendor}"\n';
   assert.deepEqual(diag(dist, ['undefined-macro']), []);
+  // Other macro packages' names used in Fedora specs (libreoffice, go-rpm-macros, python-rpm-macros,
+  // python-psycopg3, rust).
+  const more = BASE + '%build\n%writevars -f m a b\necho %{__default_python3_version} %{clang_resource_dir}\n%install\ninstall -d %{buildroot}%{_fontdir}\n%check\n%postgresql_tests_run\n%_font_pkg -n x x.ttf\n';
+  assert.deepEqual(diag(more, ['undefined-macro']), []);
 });
 
 test('the knownMacros setting silences names from the user\'s build environment', () => {
@@ -47,6 +51,29 @@ test('findings in branches inactive for the profile become faded hints; active o
   ]);
   const f = findings(text).find((x) => x.severity === 'hint')!;
   assert.deepEqual(f.tags, ['unnecessary']);
+});
+
+test('a use inside an %if that proves the name defined is not reported; the same use outside it is', () => {
+  const lines = [
+    '%if %{defined target_list}', 'make --target-list="%{target_list}"', '%endif', // qemu.spec
+    '%if %defined llvm_compat_version', 'cc /usr/lib/clang/%{llvm_compat_version}', '%else', 'cc %{llvm_compat}', '%endif', // rust.spec
+    '%if 0%{?rcver:1} && 0%{?rhel} >= 8', 'echo %{rcver}', '%endif', // qemu-kvm.spec
+    '%if %{undefined snapdate}', 'echo release', '%else', 'echo %{snapdate}', '%endif',
+    '%if %{defined a} || %{defined b}', 'echo %{a}', '%endif', // either may be undefined
+    '%if 0%{?cnt} == 0', 'echo %{cnt}', '%endif', // true when undefined
+    'echo %{target_list}',
+  ];
+  assert.deepEqual(diag(BASE + '%build\n' + lines.join('\n') + '\n', ['undefined-macro']).map((l) => l.replace(/ is not defined.*/, '')), [
+    'undefined-macro warning 16:4-16:18 Macro %{llvm_compat}', // the %else of a positive test proves nothing
+    'undefined-macro hint 27:6-27:10 Macro %{a}', // (a hint: the branch is false under the profile)
+    'undefined-macro warning 30:6-30:12 Macro %{cnt}',
+    'undefined-macro warning 32:6-32:20 Macro %{target_list}',
+  ]);
+});
+
+test('names Lua defines through rpm.define(string.format("name %s", …)) are known (nss.spec)', () => {
+  const text = BASE + '%{lua:\nrpm.define(string.format("nss_archive_version %s",\n  string.gsub(rpm.expand("%version"), "(.*)%.0$", "%1")))\n}\n%prep\n%setup -q -n nss-%{nss_archive_version}\n';
+  assert.deepEqual(diag(text, ['undefined-macro']), []);
 });
 
 test('%ifarch follows the profile arch', () => {

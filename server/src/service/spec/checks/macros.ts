@@ -1,11 +1,13 @@
 /**
  * Macros used without `?` that nothing defines: rpm leaves them unexpanded (`%foo` reaches the shell or
  * the package metadata as is). Known macros come from the built-in table (rpm, redhat-rpm-config,
- * Fedora/EPEL macro packages, rpmautospec…), the spec itself and the `hyperscale.spec.knownMacros` setting.
+ * Fedora/EPEL macro packages, rpmautospec…), the spec itself and the `hyperscale.spec.knownMacros` setting;
+ * a use inside an `%if` that proves the name defined (`%if %{defined x}`, rpm/guards.ts) is not reported.
  */
 import type { Finding } from '../../../common/findings';
 import type { MacroRef, SpecDocument } from '../../../rpm/ast';
 import { builtinMacro } from '../../../rpm/macroData';
+import { guardedDefined } from '../../../rpm/guards';
 import { sectionAtLine, specDefinedNames } from '../../../rpm/query';
 import { isSpecKeyword } from '../../../rpm/sections';
 
@@ -41,7 +43,7 @@ export function undefinedMacroFindings(doc: SpecDocument, extraKnown: readonly s
     if (defined.has(name) || inLines.has(name) || builtinMacro(name) || !/^[A-Za-z_]\w*$/.test(name) || notAMacroUse(doc.text, r)) continue;
     if ((commentLines ??= new Set(doc.comments.map((c) => c.line))).has(r.line)) continue;
     const kind = sectionAtLine(doc, r.line)?.kind;
-    if (kind === 'changelog') continue;
+    if (kind === 'changelog' || guardedDefined(doc, r.start, name)) continue;
     // Inside a parametric macro body, `%foo` may be a caller's macro: only report each name once anyway.
     const key = `${name}@${r.line}`;
     if (reported.has(key)) continue;

@@ -54,7 +54,8 @@ export interface LineFacts {
 const DEFINING: Array<[string, RegExp]> = [
   ['%global', /%global\s+([A-Za-z_]\w*)/g],
   ['%define', /%define\s+([A-Za-z_]\w*)/g],
-  ['rpm.define(', /rpm\.define\(\s*["']([A-Za-z_]\w*)/g],
+  // rpm.define("name body"), rpm.define("name "..value), rpm.define(string.format("name %s", …)) (nss.spec)
+  ['rpm.define(', /rpm\.define\(\s*(?:string\.format\(\s*)?["']([A-Za-z_]\w*)/g],
   ['macros.', /macros\.([A-Za-z_]\w*)\s*=/g],
 ];
 
