@@ -73,7 +73,11 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
         out.push(fix('Add -q to %setup', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' -q' }]));
         break;
       case 'hardcoded-library-path':
+      case 'deprecated-grep':
         if (typeof data.replacement === 'string') out.push(fix(`Replace with ${data.replacement}`, f, [{ span: f.span, newText: data.replacement }]));
+        break;
+      case 'non-break-space':
+        out.push(fix('Replace with a space', f, [{ span: f.span, newText: ' ' }]));
         break;
       case 'patch-macro-old-format':
       case 'patch-positional-number':

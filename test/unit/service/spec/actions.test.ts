@@ -40,6 +40,12 @@ test('add -q to %setup; replace /usr/lib64 with %{_libdir}; escape a macro in a 
   const [libFix] = fixesFor(lib, 'hardcoded-library-path');
   assert.equal(libFix.title, 'Replace with %{_libdir}');
   assert.equal(apply(lib, libFix), BASE + '%files\n%{_libdir}/libx.so.1\n');
+  const grep = BASE + '%build\nfgrep -rl x .\n';
+  const [grepFix] = fixesFor(grep, 'deprecated-grep');
+  assert.equal(grepFix.title, 'Replace with grep -F');
+  assert.equal(apply(grep, grepFix), BASE + '%build\ngrep -F -rl x .\n');
+  const nbsp = BASE + '%build\nmake\u00a0-j2\n';
+  assert.equal(apply(nbsp, fixesFor(nbsp, 'non-break-space')[0]), BASE + '%build\nmake -j2\n');
   const comment = BASE + '%build\n# see %{name}\n';
   assert.equal(apply(comment, fixesFor(comment, 'macro-in-comment')[0]), BASE + '%build\n# see %%{name}\n');
 });

@@ -115,6 +115,20 @@ test('setup-not-in-prep, %autosetup-/%autopatch-not-in-prep, make-check-outside-
   ]);
 });
 
+test('non-break-space on every line (also %changelog), deprecated-grep in scripts, python-setup-test in %check', () => {
+  const nb = '\u00a0';
+  const text = BASE.replace('Summary:        Greets', `Summary:        Greets${nb}you`) +
+    '%build\negrep -q x y | fgrep z\n# egrep in a comment\necho pgrep egrepx\n%check\npython3 setup.py test\n# python3 setup.py test\n' +
+    `%files\n%{_bindir}/egrep\n%changelog\n* Mon Jan 01 2024 J <j@x.org> - 1.0-1\n-${nb}Initial\n`;
+  assert.deepEqual(diag(text, ['non-break-space', 'deprecated-grep', 'python-setup-test']), [
+    'non-break-space warning 4:23-4:24 Non-breaking space (U+00A0): rpm and the shell read it as part of a word; write a plain space',
+    'deprecated-grep warning 10:1-10:6 egrep is deprecated (GNU grep 3.8 warns each time it runs): use grep -E',
+    'deprecated-grep warning 10:16-10:21 fgrep is deprecated (GNU grep 3.8 warns each time it runs): use grep -F',
+    'python-setup-test warning 14:9-14:22 "setup.py test" is deprecated (setuptools 72 removed it): run the tests with %pytest or %tox',
+    'non-break-space warning 20:2-20:3 Non-breaking space (U+00A0): rpm and the shell read it as part of a word; write a plain space',
+  ]);
+});
+
 test('hardcoded-packager-tag, patch-fuzz-is-changed, %ifarch-applied-patch, libdir-macro-in-noarch-package', () => {
   const text = withTags('Packager:       Jane <j@x.org>\nPatch1:         a.patch\nPatch2:         b.patch\nBuildArch:      noarch') +
     '%global _default_patch_fuzz 2\n%package data\nSummary: d\n%description data\nD.\n' +
