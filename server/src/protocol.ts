@@ -51,3 +51,22 @@ export interface InactiveRegionsResult {
   /** 0-based, inclusive line ranges. */
   regions: Array<{ startLine: number; endLine: number }>;
 }
+
+/**
+ * `hyperscale/expandedSpec`: the spec as the profile's build sees it (a `rpmspec -P` that runs nothing),
+ * line for line; see server/src/service/spec/preview.ts.
+ */
+export const ExpandedSpecRequest = { method: 'hyperscale/expandedSpec' } as const;
+
+export interface ExpandedSpecParams {
+  uri: string;
+  /** A distro profile other than the configured one. */
+  profile?: string;
+}
+
+export interface ExpandedSpecResult {
+  profile: string;
+  text: string;
+  /** Lines left as written because something on them needs code (`%(…)`, Lua) or a value we lack. */
+  unknownLines: number;
+}

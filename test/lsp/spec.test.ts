@@ -78,6 +78,22 @@ test('hyperscale/specInfo answers the expanded package identity', async () => {
   await client.shutdown();
 });
 
+test('hyperscale/expandedSpec: the spec as the configured or a named profile builds it; null for a KIWI file', async () => {
+  const { client } = spawnServer();
+  await client.initialize();
+  const uri = 'file:///tmp/expanded.spec';
+  client.open(uri, 'rpm-spec', 'Name: p\nVersion: 1\nRelease: 2%{?dist}\nSummary: s\nLicense: MIT\n%if 0%{?rhel}\nRequires: el\n%endif\n%description\n%{name} %(date)\n');
+  await client.diagnostics(uri, { version: 1 });
+  assert.deepEqual(await client.request('hyperscale/expandedSpec', { uri }),
+    { profile: 'fedora-rawhide', text: 'Name: p\nVersion: 1\nRelease: 2.fc46\nSummary: s\nLicense: MIT\n\n\n\n%description\np %(date)\n', unknownLines: 1 });
+  assert.deepEqual(await client.request('hyperscale/expandedSpec', { uri, profile: 'el9-hs' }),
+    { profile: 'el9-hs', text: 'Name: p\nVersion: 1\nRelease: 2.hs.el9\nSummary: s\nLicense: MIT\n\nRequires: el\n\n%description\np %(date)\n', unknownLines: 1 });
+  const kiwi = 'file:///tmp/x.kiwi';
+  client.open(kiwi, 'kiwi', '<image schemaversion="7.4" name="x"/>\n');
+  assert.equal(await client.request('hyperscale/expandedSpec', { uri: kiwi }), null);
+  await client.shutdown();
+});
+
 test('distro profile: inactive regions, hint diagnostics and inlay hints follow a profile switch (workspace/configuration)', async () => {
   const { client } = spawnServer();
   let profile = 'fedora-rawhide';

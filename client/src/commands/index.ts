@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createUpstream } from './upstream';
 import { specCommands } from './spec';
+import { createPreview } from '../preview';
 
 export interface CommandContext {
   context: vscode.ExtensionContext;
@@ -12,11 +13,13 @@ export interface CommandContext {
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const upstream = createUpstream(ctx);
+  const preview = createPreview(ctx.client);
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'hyperscale.showOutput': () => ctx.output.show(true),
     'hyperscale.restartServer': () => ctx.client.restart(),
     ...specCommands(ctx),
     ...upstream.commands,
+    ...preview.commands,
   };
-  return [...upstream.disposables, ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run))];
+  return [...upstream.disposables, ...preview.disposables, ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run))];
 }

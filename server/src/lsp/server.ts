@@ -7,7 +7,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { InactiveRegionsRequest, SpecInfoRequest, type InactiveRegionsParams, type InitializationOptions, type SpecInfoParams } from '../protocol';
+import {
+  ExpandedSpecRequest, InactiveRegionsRequest, SpecInfoRequest, type ExpandedSpecParams, type InactiveRegionsParams, type InitializationOptions, type SpecInfoParams,
+} from '../protocol';
 import { createLanguageService, type LanguageService } from '../service';
 import type { Context, Host, TextDoc, Cancellation } from '../service/types';
 import { createNodeHost } from '../node/host';
@@ -246,17 +248,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction((p) => withDoc('codeAction', p.textDocument.uri, [], async (d, ctx) =>
     (await service.codeActions(textDoc(d), convert.toSpan(d, p.range), ctx)).map((a) => convert.toCodeAction(d, a))));
 
+  /** The context with another distro profile, when a request names one. */
+  const withProfile = (ctx: Context, profile: string | undefined): Context =>
+    (profile ? { ...ctx, settings: { ...ctx.settings, spec: { ...ctx.settings.spec, profile } } } : ctx);
+
   connection.onRequest(SpecInfoRequest.method, (p: SpecInfoParams) => {
-    const withProfile = (ctx: Context): Context => (p.profile ? { ...ctx, settings: { ...ctx.settings, spec: { ...ctx.settings.spec, profile: p.profile } } } : ctx);
     if (typeof p.text === 'string') {
       const text = p.text;
-      return guard('specInfo', 'text', async () => service.specInfo({ uri: 'untitled:upstream.spec', languageId: 'rpm-spec', version: 0, text }, withProfile(await context(''))));
+      return guard('specInfo', 'text', async () => service.specInfo({ uri: 'untitled:upstream.spec', languageId: 'rpm-spec', version: 0, text }, withProfile(await context(''), p.profile)));
     }
-    return withDoc('specInfo', p.uri ?? '', null, (d, ctx) => service.specInfo(textDoc(d), withProfile(ctx)));
+    return withDoc('specInfo', p.uri ?? '', null, (d, ctx) => service.specInfo(textDoc(d), withProfile(ctx, p.profile)));
   });
 
   connection.onRequest(InactiveRegionsRequest.method, (p: InactiveRegionsParams) =>
     withDoc('inactiveRegions', p.uri, null, (d, ctx) => service.inactiveRegions(textDoc(d), ctx)));
+
+  connection.onRequest(ExpandedSpecRequest.method, (p: ExpandedSpecParams) =>
+    withDoc('expandedSpec', p.uri, null, async (d, ctx) => (await service.expandedSpec(textDoc(d), withProfile(ctx, p.profile))) ?? null));
 
   documents.listen(connection);
   connection.listen();

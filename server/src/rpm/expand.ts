@@ -31,6 +31,11 @@ export interface ExpandResult {
 export interface ExpandOptions {
   maxDepth?: number;
   maxLength?: number;
+  /**
+   * Names defined where we cannot see the value (a known macro of the build root without one in our table):
+   * kept as written in every form (`%x`, `%{x}`, `%{?x}`), marking the result unknown, not undefined.
+   */
+  opaque?: (name: string) => boolean;
 }
 
 /** A table over a plain map, with an optional parent (e.g. file definitions over a profile's). */
@@ -77,11 +82,20 @@ class Expander {
   readonly undefinedNames = new Set<string>();
   private readonly maxDepth: number;
   private readonly maxLength: number;
+  private readonly opaque: ((name: string) => boolean) | undefined;
   private budget = 200000;
 
   constructor(private readonly table: MacroTable, opts: ExpandOptions) {
     this.maxDepth = opts.maxDepth ?? 32;
     this.maxLength = opts.maxLength ?? 100000;
+    this.opaque = opts.opaque;
+  }
+
+  /** Whether `name` is defined only where we cannot see it (then kept as written). */
+  private hidden(name: string): boolean {
+    if (!this.opaque?.(name)) return false;
+    this.unknown = true;
+    return true;
   }
 
   expand(s: string, depth: number, frame?: Frame): string {
@@ -169,6 +183,10 @@ class Expander {
       return e;
     }
     const def = this.table.get(name);
+    if (!def && this.hidden(name)) {
+      emit(s.slice(p, e));
+      return e;
+    }
     if (cond) {
       if ((def !== undefined) !== negate) emit(def && !negate ? this.call(def, [], depth, '') : '');
       return e;
@@ -224,6 +242,7 @@ class Expander {
     if (frame && /^\d+$/.test(name)) return name === '0' ? frame.name : frame.args[Number(name) - 1] ?? '';
     if (cond) {
       const def = this.table.get(name);
+      if (!def && this.hidden(name)) return raw;
       const defined = def !== undefined;
       if (defined === negate) return '';
       if (arg !== undefined && sep === ':') return this.expand(arg, depth + 1, frame);
@@ -253,6 +272,7 @@ class Expander {
     }
     const def = this.table.get(name);
     if (!def) {
+      if (this.hidden(name)) return raw;
       if (!OPAQUE_BUILTINS.has(name)) this.undefinedNames.add(name);
       else this.unknown = true;
       return raw;

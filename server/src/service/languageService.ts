@@ -9,12 +9,13 @@ import type {
   InlayHintRecord, LinkRecord, LocationRecord, RenameResult, RenameTarget, SymbolRecord, TextDoc,
 } from './types';
 import { kindOfDocument } from './languageKind';
-import type { InactiveRegionsResult, SpecInfoResult } from '../protocol';
+import type { ExpandedSpecResult, InactiveRegionsResult, SpecInfoResult } from '../protocol';
 
-/** The spec service also answers the `specInfo` custom request. */
+/** The spec service also answers the custom requests (`specInfo`, `inactiveRegions`, `expandedSpec`). */
 export interface SpecDocumentService extends DocumentService {
   specInfo(doc: TextDoc, ctx: Context): Promise<SpecInfoResult>;
   inactiveRegions(doc: TextDoc, ctx: Context): Promise<InactiveRegionsResult>;
+  expandedSpec(doc: TextDoc, ctx: Context): Promise<ExpandedSpecResult>;
 }
 
 export interface Services {
@@ -119,6 +120,11 @@ export class LanguageService {
   async inactiveRegions(doc: TextDoc, ctx: Context): Promise<InactiveRegionsResult> {
     if (this.kindOf(doc) !== 'rpm-spec') return { profile: ctx.settings.spec.profile, regions: [] };
     return this.services['rpm-spec'].inactiveRegions(doc, ctx);
+  }
+
+  /** The spec expanded for the profile (undefined for other documents). */
+  async expandedSpec(doc: TextDoc, ctx: Context): Promise<ExpandedSpecResult | undefined> {
+    return this.kindOf(doc) === 'rpm-spec' ? this.services['rpm-spec'].expandedSpec(doc, ctx) : undefined;
   }
 
   async codeActions(doc: TextDoc, span: Span, ctx: Context): Promise<CodeActionRecord[]> {

@@ -1,5 +1,5 @@
 // The extension in a real VS Code extension host (code-server + Chromium here): activation, diagnostics,
-// quick fix, completion, hover, upstream compare against a local fake dist-git, profile switch, commands.
+// quick fix, completion, hover, upstream compare against a local fake dist-git, profile preview and switch, commands.
 import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
@@ -69,6 +69,35 @@ suite('RPM Spec & KIWI extension', () => {
     assert.equal(input.modified.toString(), editor.document.uri.toString());
     const left = await vscode.workspace.openTextDocument(input.original);
     assert.match(left.getText(), /^Version:\s+2\.12\.2$/m);
+  });
+
+  test('Preview Spec for a Distro Profile opens a diff with the spec as el9-hs reads it, and follows edits', async () => {
+    const editor = await openDoc('hello/hello.spec');
+    await vscode.commands.executeCommand('hyperscale.previewForProfile', editor.document.uri, 'el9-hs');
+    const input = await waitFor('a preview diff editor', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return tab?.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === 'rpm-spec-preview' ? tab.input : undefined;
+    });
+    assert.equal(input.original.toString(), editor.document.uri.toString());
+    const preview = await vscode.workspace.openTextDocument(input.modified);
+    const lines = preview.getText().split('\n');
+    assert.equal(lines[2], 'Release:        2.1.hs.el9');
+    assert.equal(lines[6], 'Source0:        https://ftp.gnu.org/gnu/hello/hello-2.12.1.tar.gz');
+    // The %if 0%{?rhel} branch is taken: its directives and the %else branch are blank.
+    assert.deepEqual(lines.slice(18, 23), ['', '%configure --disable-nls', '', '', '']);
+    assert.deepEqual(lines.slice(29, 31), ['%license COPYING', '/usr/bin/hello']);
+    // An edit of the spec shows in the preview.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(editor.document.uri, new vscode.Range(1, 16, 1, 22), '2.12.2');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await waitFor('the preview of the edit', () => /hello-2\.12\.2\.tar\.gz/.test(preview.getText()));
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.replace(editor.document.uri, new vscode.Range(1, 16, 1, 22), '2.12.1');
+      await vscode.workspace.applyEdit(back);
+      await editor.document.save();
+    }
   });
 
   test('distro profile switch: a %if 0%{?rhel} branch becomes active, the Release inlay hint shows the EL dist', async () => {

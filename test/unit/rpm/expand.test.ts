@@ -69,6 +69,16 @@ test('undefined macros are left as written and reported; shell and Lua are never
   assert.equal(r.unknown, true);
 });
 
+test('opaque names (defined where we cannot see the value) are kept as written in every form, as unknown', () => {
+  const opaque = (n: string) => n === '_smp_build_ncpus' || n === 'make_build';
+  const r = expandMacros('%make_build -j%{_smp_build_ncpus} %{?_smp_build_ncpus} %{!?make_build:x} %?make_build %{name} %{nosuch}', table(), { opaque });
+  assert.equal(r.text, '%make_build -j%{_smp_build_ncpus} %{?_smp_build_ncpus} %{!?make_build:x} %?make_build hello %{nosuch}');
+  assert.equal(r.unknown, true);
+  assert.deepEqual(r.undefined, ['nosuch']);
+  // A definition in the table wins over the opaque list.
+  assert.equal(expandMacros('%{name}', table(), { opaque: () => true }).text, 'hello');
+});
+
 test('recursion and unclosed braces are bounded and never throw', () => {
   const r = expandMacros('%{loop}', table());
   assert.equal(r.unknown, true);

@@ -6,6 +6,8 @@ import { backendFindings, mergeFindings, runBackends } from './backends';
 import { specCompletion } from './completion';
 import { conditionsFor, specDiagnostics } from './diagnostics';
 import { lineOfOffset } from '../../rpm/query';
+import { expandedSpec } from './preview';
+import { profileFor } from './macroEnv';
 import { specDefinition, specHover } from './navigation';
 import { specFolding, specSymbols } from './outline';
 import { forgetParsed, parsed, warmEditPath } from './parsed';
@@ -75,6 +77,13 @@ export function createSpecService(): SpecDocumentService {
       const tree = parsed(doc);
       const regions = conditionsFor(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host)).inactive.map((s) => ({ startLine: lineOfOffset(tree, s.start), endLine: lineOfOffset(tree, Math.max(s.start, s.end - 1)) }));
       return { profile: ctx.settings.spec.profile, regions };
+    },
+    expandedSpec: async (doc, context) => {
+      const ctx = await at(doc, context);
+      const tree = parsed(doc);
+      const external = await externalMacros(tree, doc.uri, ctx.host);
+      const r = expandedSpec(tree, profileFor(ctx.settings.spec), external, conditionsFor(tree, ctx.settings, external));
+      return { profile: ctx.settings.spec.profile, ...r };
     },
   };
 }
