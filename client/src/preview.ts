@@ -1,7 +1,8 @@
 /**
  * "Preview Spec for a Distro Profile…": a read-only document beside the spec (in a diff) showing it as the
- * profile's build reads it, from the server's `hyperscale/expandedSpec` (nothing is run). It follows edits
- * of the spec and changes of the profile settings.
+ * profile's build reads it, from the server's `hyperscale/expandedSpec` (nothing is run); "Compare Spec
+ * Between Distro Profiles…": two such documents side by side. They follow edits of the spec and changes of
+ * the profile settings.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -53,23 +54,38 @@ export function createPreview(client: LanguageClient): { commands: Record<string
     vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === PREVIEW_SCHEME) open.delete(d.uri.toString()); }),
     { dispose: () => timer && clearTimeout(timer) },
   ];
+  const current = () => vscode.workspace.getConfiguration('hyperscale').get<string>('spec.profile') ?? 'auto';
+  /** The spec to preview (the argument from the explorer or the active editor), opened for the server. */
+  const specOf = async (target: unknown): Promise<vscode.Uri | undefined> => {
+    const source = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+    const doc = source && vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+    if (!source || (doc && doc.languageId !== 'rpm-spec')) {
+      void vscode.window.showInformationMessage('Open an RPM spec to preview it for a distro profile.');
+      return undefined;
+    }
+    if (!doc) await vscode.workspace.openTextDocument(source); // the server answers for open documents
+    return source;
+  };
+  const pick = async (arg: unknown, title: string): Promise<string | undefined> => (typeof arg === 'string' ? arg : (await vscode.window.showQuickPick(
+    [{ label: 'The configured profile', description: current(), id: 'current' }, ...PROFILES.filter((p) => p.id !== 'auto').map((p) => ({ label: p.label, description: p.id, id: p.id }))],
+    { title }))?.id);
+  const label = (profile: string) => (profile === 'current' ? current() : profile);
+  const nameOf = (source: vscode.Uri) => source.path.replace(/^.*\//, '');
   const commands = {
     /** `profile`: a profile id, or `current` for the configured one; asked when not given. */
     'hyperscale.previewForProfile': async (target?: unknown, profileArg?: unknown) => {
-      const source = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
-      const doc = source && vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
-      if (!source || (doc && doc.languageId !== 'rpm-spec')) {
-        void vscode.window.showInformationMessage('Open an RPM spec to preview it for a distro profile.');
-        return;
-      }
-      if (!doc) await vscode.workspace.openTextDocument(source); // the server answers for open documents
-      const current = vscode.workspace.getConfiguration('hyperscale').get<string>('spec.profile') ?? 'auto';
-      const profile = typeof profileArg === 'string' ? profileArg : (await vscode.window.showQuickPick(
-        [{ label: 'The configured profile', description: current, id: 'current' }, ...PROFILES.filter((p) => p.id !== 'auto').map((p) => ({ label: p.label, description: p.id, id: p.id }))],
-        { title: 'Preview the spec as the build for this profile reads it' }))?.id;
-      if (!profile) return;
-      const name = source.path.replace(/^.*\//, '');
-      await vscode.commands.executeCommand('vscode.diff', source, previewUri(source, profile), `${name} ↔ as built for ${profile === 'current' ? current : profile}`, { preview: false });
+      const source = await specOf(target);
+      const profile = source && (await pick(profileArg, 'Preview the spec as the build for this profile reads it'));
+      if (!source || !profile) return;
+      await vscode.commands.executeCommand('vscode.diff', source, previewUri(source, profile), `${nameOf(source)} ↔ as built for ${label(profile)}`, { preview: false });
+    },
+    /** What changes between two profiles' builds of the spec (Fedora's and the SIG's, say). */
+    'hyperscale.compareProfiles': async (target?: unknown, leftArg?: unknown, rightArg?: unknown) => {
+      const source = await specOf(target);
+      const left = source && (await pick(leftArg, 'Compare the spec as built for… (left)'));
+      const right = left && (await pick(rightArg, `Compare the spec as built for ${label(left)} with… (right)`));
+      if (!source || !left || !right) return;
+      await vscode.commands.executeCommand('vscode.diff', previewUri(source, left), previewUri(source, right), `${nameOf(source)}: ${label(left)} ↔ ${label(right)}`, { preview: false });
     },
   };
   return { commands, disposables };

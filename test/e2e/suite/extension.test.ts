@@ -71,7 +71,7 @@ suite('RPM Spec & KIWI extension', () => {
     assert.match(left.getText(), /^Version:\s+2\.12\.2$/m);
   });
 
-  test('Preview Spec for a Distro Profile opens a diff with the spec as el9-hs reads it, and follows edits', async () => {
+  test('Preview Spec for a Distro Profile opens a diff with the spec as el9-hs reads it, follows edits, and compares two profiles', async () => {
     const editor = await openDoc('hello/hello.spec');
     await vscode.commands.executeCommand('hyperscale.previewForProfile', editor.document.uri, 'el9-hs');
     const input = await waitFor('a preview diff editor', () => {
@@ -98,6 +98,15 @@ suite('RPM Spec & KIWI extension', () => {
       await vscode.workspace.applyEdit(back);
       await editor.document.save();
     }
+    // Two profiles side by side.
+    await vscode.commands.executeCommand('hyperscale.compareProfiles', editor.document.uri, 'fedora-rawhide', 'el9-hs');
+    const pair = await waitFor('a diff of two profiles', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return tab?.input instanceof vscode.TabInputTextDiff && tab.input.original.scheme === 'rpm-spec-preview' ? tab.input : undefined;
+    });
+    const releaseOf = async (u: vscode.Uri) => (await vscode.workspace.openTextDocument(u)).getText().split('\n')[2];
+    assert.equal(await releaseOf(pair.original), 'Release:        2.1.fc46');
+    assert.equal(await releaseOf(pair.modified), 'Release:        2.1.hs.el9');
   });
 
   test('distro profile switch: a %if 0%{?rhel} branch becomes active, the Release inlay hint shows the EL dist', async () => {
