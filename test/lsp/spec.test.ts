@@ -101,7 +101,7 @@ test('distro profile: inactive regions, hint diagnostics and inlay hints follow 
   const uri = 'file:///tmp/profile.spec';
   const text = [
     'Name: p', 'Version: 1', 'Release: 1%{?dist}', 'Summary: s', 'License: MIT', '%description', 'd', '%build',
-    '%if 0%{?rhel}', 'make %{el_only}', '%else', 'make %{fedora_only}', '%endif', '',
+    '%if 0%{?rhel}', 'echo %{el_only}', '%else', 'echo %{fedora_only}', '%endif', '',
   ].join('\n');
   client.open(uri, 'rpm-spec', text);
   const fedora = await client.diagnostics(uri, { version: 1 });

@@ -148,6 +148,11 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'unversioned-explicit-provides':
         out.push(fix('Add = %{version}-%{release}', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' = %{version}-%{release}' }]));
         break;
+      case 'missing-build-requires':
+        if (typeof data.insertAt === 'number' && typeof data.newText === 'string') {
+          out.push(fix(`Add BuildRequires: ${data.pkg}`, f, [{ span: { start: data.insertAt, end: data.insertAt }, newText: data.newText }]));
+        }
+        break;
       case 'missing-description': {
         const pkgIndex = doc.packages.findIndex((p, i) => (i === 0 ? !p.section && p.tags.some((t) => t.start === f.span.start) : p.section?.headerSpan.start === f.span.start));
         const pkg = doc.packages[pkgIndex];

@@ -17,6 +17,7 @@ import { changelogVersionFindings } from './checks/changelogVersion';
 import { rpmlintFileFindings } from './checks/rpmlintFile';
 import { releaseDistFindings } from './checks/releaseDist';
 import { packageIdentity } from './identity';
+import { buildRequiresFindings } from './checks/buildRequires';
 import { profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -77,6 +78,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...newerRpmFindings(doc, target),
     ...changelogVersionFindings(doc, target, identity, conditions),
     ...releaseDistFindings(target, identity),
+    ...(unknowable ? [] : buildRequiresFindings(doc, target, external, conditions)),
     ...external.unread,
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];
