@@ -44,6 +44,8 @@ test('the profile decides: branches it does not take, and EL8 whose build root h
   assert.deepEqual(diag('%global tool make\n' + withBr(['%{tool}']) + '%build\n%make_build\n', CODE), []);
   // A file the spec includes may hold BuildRequires: not judged.
   assert.deepEqual(diag(withBr([]) + '%include %{SOURCE1}\n%build\n%make_build\n', CODE), []);
+  // EL8's versioned Python stacks.
+  assert.deepEqual(diag(withBr(['python39-devel']) + '%build\n%py3_build\n', CODE, { spec: { profile: 'el8' } }), []);
 });
 
 test('the quick fix adds the BuildRequires after the last one, aligned like it', () => {

@@ -44,7 +44,7 @@ const NEEDS: readonly Need[] = [
     why: 'ninja-build defines these macros, and it is not in the build root',
   },
   {
-    pkg: 'python3-devel', satisfiedBy: /^(python3(\.\d+)?-devel|python%\{python3_pkgversion\}-devel|pyproject-rpm-macros)$/,
+    pkg: 'python3-devel', satisfiedBy: /^(python3(\d+|\.\d+)?-devel|python%\{python3_pkgversion\}-devel|pyproject-rpm-macros)$/, // python39-devel on EL8
     macros: ['py3_build', 'py3_install', 'pyproject_wheel', 'pyproject_install', 'pyproject_buildrequires', 'pyproject_save_files', 'pyproject_check_import', 'tox'],
     why: 'the Python packaging guidelines require it, and it brings the pyproject macros',
   },
