@@ -7,6 +7,8 @@ import { quickFixes } from '../../../../server/src/service/spec/actions';
 import { specDiagnostics } from '../../../../server/src/service/spec/diagnostics';
 import { normalizeSettings } from '../../../../server/src/service/settings';
 import { BASE, diag } from './helpers';
+import { createLanguageService } from '../../../../server/src/service';
+import { context, memoryHost } from '../memoryHost';
 
 const CODE = ['missing-build-requires'];
 const MAKE_WHY = "Fedora's build roots have had no make since Fedora 34, and the packaging guidelines require it";
@@ -33,7 +35,7 @@ test('what is not running make: other words, comments, text sections; a command 
   assert.deepEqual(diag(assign, CODE), [`missing-build-requires warning 10:26-10:30 make needs BuildRequires: make: ${MAKE_WHY}`]);
 });
 
-test('the profile decides: branches it does not take, and EL8 whose build root has make', () => {
+test('the profile decides: branches it does not take, and EL8 whose build root has make', async () => {
   const text = withBr([]).replace('%description', '%if 0%{?rhel}\nBuildRequires:  meson\n%endif\n%description') + '%build\n%if 0%{?fedora}\n%meson\n%endif\n%make_build\n';
   assert.deepEqual(diag(text, CODE).map((l) => l.split(': ')[0]), [
     'missing-build-requires warning 14:1-14:7 %meson needs BuildRequires',
@@ -42,8 +44,14 @@ test('the profile decides: branches it does not take, and EL8 whose build root h
   assert.deepEqual(diag(text, CODE, { spec: { profile: 'el8' } }), []); // the rhel branch's meson; make in the root
   // A value written with a macro counts with its value.
   assert.deepEqual(diag('%global tool make\n' + withBr(['%{tool}']) + '%build\n%make_build\n', CODE), []);
-  // A file the spec includes may hold BuildRequires: not judged.
-  assert.deepEqual(diag(withBr([]) + '%include %{SOURCE1}\n%build\n%make_build\n', CODE), []);
+  // A file the spec includes may hold BuildRequires: not judged, whether it is found or not.
+  const included = withBr(['gcc']).replace('BuildRequires:  gcc', 'BuildRequires:  gcc\nSource1:        deps.inc') + '%include %{SOURCE1}\n%build\n%make_build\n';
+  const service = createLanguageService();
+  for (const files of [{}, { '/ws/deps.inc': 'BuildRequires: make\n' }] as Array<Record<string, string>>) {
+    const found = await service.diagnostics({ uri: 'file:///ws/x.spec', languageId: 'rpm-spec', version: 1, text: included }, context(memoryHost(files)));
+    assert.deepEqual(found.filter((f) => f.code === 'missing-build-requires'), []);
+  }
+  assert.equal(diag(included, CODE).length, 1); // (without the service's look at the file, the check cannot know)
   // EL8's versioned Python stacks.
   assert.deepEqual(diag(withBr(['python39-devel']) + '%build\n%py3_build\n', CODE, { spec: { profile: 'el8' } }), []);
 });

@@ -4,7 +4,8 @@
  * Fedora 34, and `%cmake`, `%meson`, `%py3_build`… are defined by packages outside it, so rpm leaves them
  * as written and the shell fails (`%cmake: command not found`), in Koji, an hour later. The packaging
  * guidelines require these BuildRequires explicitly. Only uses in branches the profile takes count, against
- * the BuildRequires it takes; a spec that `%include`s or `%{load:}`s a file is not judged (it may add some).
+ * the BuildRequires it takes; a spec that `%include`s or `%{load:}`s a file is not judged (it may add some:
+ * `external` says, from macroFiles.ts).
  */
 import type { Finding } from '../../../common/findings';
 import type { SpecDocument } from '../../../rpm/ast';
@@ -63,35 +64,52 @@ function names(value: string): string[] {
   return value.split(/[\s,()]+/).filter((w) => w && !/^(<|>|=|<=|>=|if|else|unless|and|or|with|without)$/.test(w) && !/^[\d%]/.test(w));
 }
 
-/** The first `make` run as a command in the build sections the profile takes (not `makeinfo`, `cmake`, `make_build`). */
+/**
+ * The first `make` run as a command in the build sections the profile takes (not `makeinfo`, `cmake`,
+ * `make_build`). One search from the first build section to the end of the last: a search per section would
+ * run on to the next `make` of the whole text each time.
+ */
 function firstMakeCommand(doc: SpecDocument, conditions: ConditionResult): number {
   const text = doc.text;
-  for (const sec of doc.sections) {
-    if (!SHELL.has(sec.kind)) continue;
-    const end = sec.bodySpan.end;
-    for (let at = text.indexOf('make', sec.bodySpan.start); at >= 0 && at < end; at = text.indexOf('make', at + 4)) {
-      const next = text.charCodeAt(at + 4);
-      if (!(next === 32 || next === 9 || next === 10 || next === 13 || Number.isNaN(next))) continue;
-      const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-      // At the start of a command: the line's first word (after variable assignments), or after ; && || | ( `.
-      if (before.includes('#') || !/(^|[;&|(`]|\b(then|do|else))\s*([A-Za-z_]\w*=\S*\s+)*$/.test(before)) continue;
-      if (!isInactive(conditions, at)) return at;
-    }
+  const bodies: Array<{ start: number; end: number }> = [];
+  for (const sec of doc.sections) if (SHELL.has(sec.kind)) bodies.push(sec.bodySpan);
+  if (bodies.length === 0) return -1;
+  const last = bodies[bodies.length - 1].end;
+  for (let at = text.indexOf('make', bodies[0].start); at >= 0 && at < last; at = text.indexOf('make', at + 4)) {
+    const next = text.charCodeAt(at + 4);
+    if (!(next === 32 || next === 9 || next === 10 || next === 13 || Number.isNaN(next))) continue;
+    if (!bodies.some((b) => at >= b.start && at < b.end)) continue;
+    const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+    // At the start of a command: the line's first word (after variable assignments), or after ; && || | ( `.
+    if (before.includes('#') || !/(^|[;&|(`]|\b(then|do|else))\s*([A-Za-z_]\w*=\S*\s+)*$/.test(before)) continue;
+    if (!isInactive(conditions, at)) return at;
   }
   return -1;
 }
 
 export function buildRequiresFindings(doc: SpecDocument, profile: DistroProfile, external: ExternalMacros, conditions: ConditionResult): Finding[] {
-  // The first use of each need's macros, in branches the profile takes; a file the spec reads stops the check.
+  // A file the spec reads (`%include`, `%{load:}`) may add BuildRequires: not judged.
+  if (external.key !== '' || external.unread.length > 0) return [];
+  // The first use of each need's macros in the build sections, in branches the profile takes (references
+  // are in text order: each section's are found by a binary search, not by a walk over all of them).
   const used = new Map<Need, { start: number; end: number; what: string }>();
   const refs = doc.macroRefs;
-  for (let i = 0; i < refs.length; i++) {
-    const r = refs[i];
-    if (r.depth > 0) continue;
-    if (r.name === 'include' || r.name === 'load') return [];
-    const need = BY_MACRO.get(r.name);
-    if (!need || used.has(need) || r.conditional || isInactive(conditions, r.start)) continue;
-    used.set(need, { start: r.start, end: r.end, what: doc.text.slice(r.start, r.end) });
+  for (const sec of doc.sections) {
+    if (!SHELL.has(sec.kind)) continue;
+    const { start, end } = sec.bodySpan;
+    let lo = 0;
+    let hi = refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < refs.length && refs[i].start < end; i++) {
+      const r = refs[i];
+      const need = r.depth === 0 ? BY_MACRO.get(r.name) : undefined;
+      if (!need || used.has(need) || r.conditional || isInactive(conditions, r.start)) continue;
+      used.set(need, { start: r.start, end: r.end, what: doc.text.slice(r.start, r.end) });
+    }
   }
   // What the BuildRequires the profile takes name, expanded with the spec's macros where that is known.
   const have: string[] = [];
@@ -115,9 +133,10 @@ export function buildRequiresFindings(doc: SpecDocument, profile: DistroProfile,
     if (at >= 0) used.set(make, { start: at, end: at + 4, what: 'make' });
   }
   const out: Finding[] = [];
-  const insert = insertionPoint(doc, conditions);
+  let insert: ReturnType<typeof insertionPoint> | undefined;
   for (const [need, use] of used) {
     if (satisfied(need)) continue;
+    insert ??= insertionPoint(doc, conditions);
     out.push({
       code: 'missing-build-requires',
       severity: 'warning',
