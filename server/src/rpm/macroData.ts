@@ -334,6 +334,9 @@ const FILES: Row[] = [
   ['dnl', 'Discards the rest of the line (a comment that is not expanded, rpm >= 4.17).'],
 ];
 
+/** The names of the %files directives (`license`, `doc`, `dir`…). */
+export const FILES_DIRECTIVES: readonly string[] = FILES.map(([name]) => name);
+
 function rows(list: Row[], from: string): MacroInfo[] {
   return list.map(([name, doc, value, params]) => {
     const m: MacroInfo = { name, doc, from };

@@ -9,7 +9,7 @@
 import type { SpecDocument } from '../../rpm/ast';
 import { isInactive, type ConditionResult } from '../../rpm/conditions';
 import { expandMacros } from '../../rpm/expand';
-import { builtinMacro } from '../../rpm/macroData';
+import { builtinMacro, FILES_DIRECTIVES } from '../../rpm/macroData';
 import { lineIn } from '../../rpm/query';
 import type { DistroProfile } from '../../rpm/profiles';
 import { macroTableWalker } from './macroEnv';
@@ -31,7 +31,7 @@ function opaque(name: string): boolean {
 }
 
 /** %files directives rpm reads before it expands a line (`%license` is also the License tag's macro). */
-const FILE_DIRECTIVE = /(^|\s)%(license|doc|docdir|dir|config|attr|defattr|exclude|ghost|verify|lang|caps|artifact|readme|missingok)\b/g;
+const FILE_DIRECTIVE = new RegExp(`(^|\\s)%(${FILES_DIRECTIVES.join('|')})\\b`, 'g');
 
 export interface ExpandedSpec {
   text: string;
