@@ -148,6 +148,9 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'unversioned-explicit-provides':
         out.push(fix('Add = %{version}-%{release}', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' = %{version}-%{release}' }]));
         break;
+      case 'comparison-operator-in-deptoken':
+        if (typeof data.fixed === 'string') out.push(fix(`Put spaces around the operator: ${data.fixed}`, f, [{ span: f.span, newText: data.fixed }]));
+        break;
       case 'missing-build-requires':
         if (typeof data.insertAt === 'number' && typeof data.newText === 'string') {
           out.push(fix(`Add BuildRequires: ${data.pkg}`, f, [{ span: { start: data.insertAt, end: data.insertAt }, newText: data.newText }]));

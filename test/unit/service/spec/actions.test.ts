@@ -64,6 +64,12 @@ test('fix the weekday of a bogus changelog date; version a Provides; make an und
   assert.equal(apply(cl, fixesFor(cl, 'changelog-bogus-date')[0]), BASE + '%changelog\n* Mon Jan 01 2024 J <j@x> - 1\n- x\n');
   const prov = BASE.replace('License:        MIT', 'License:        MIT\nProvides: hello-tools');
   assert.match(apply(prov, fixesFor(prov, 'unversioned-explicit-provides')[0]), /Provides: hello-tools = %\{version\}-%\{release\}\n/);
+  const op = BASE.replace('License:        MIT', 'License:        MIT\nRequires: foo>=1.2, bar');
+  const [opFix] = fixesFor(op, 'comparison-operator-in-deptoken');
+  assert.equal(opFix.title, 'Put spaces around the operator: foo >= 1.2');
+  assert.match(apply(op, opFix), /\nRequires: foo >= 1\.2, bar\n/);
+  const trailing = BASE.replace('License:        MIT', 'License:        MIT\nRequires: foo>= 1.2');
+  assert.match(apply(trailing, fixesFor(trailing, 'comparison-operator-in-deptoken')[0]), /\nRequires: foo >= 1\.2\n/);
   const und = BASE + '%build\nmake %{mytarget}\n';
   const fixes = fixesFor(und, 'undefined-macro');
   assert.deepEqual(fixes.map((f) => f.title), ['Make it optional: %{?mytarget}', 'Treat %mytarget as known (setting hyperscale.spec.knownMacros)']);

@@ -69,6 +69,21 @@ test('unversioned explicit Provides and Obsoletes; paths, versions and macros ar
   assert.deepEqual(depTokens('a(x) >= 1, (b or c)', 0).map((d) => [d.name, d.versioned]), [['a(x)', true], ['(b or c)', false]]);
 });
 
+test('comparison-operator-in-deptoken: an operator without spaces makes one name of the token (rpmlint\'s own test spec)', () => {
+  // Lines like rpmlint's test/spec/SpecCheckTemp.spec and comparison-operator-in-deptoken.spec (corpus).
+  const text = withTags('BuildRequires:  something>2.0\nRequires(post): Someotherthing<1.0, ok >= 1\nConflicts:      Someotherthing<=2.0\nProvides:       a(x)=1\nRequires:       %{name}-libs%{?_isa}=%{version}');
+  assert.deepEqual(diag(text, ['comparison-operator-in-deptoken', 'unversioned-explicit-provides']), [
+    'comparison-operator-in-deptoken warning 6:17-6:30 Dependency token something>2.0 contains a comparison operator: rpm reads it as one name; put spaces around the operator: something > 2.0',
+    'comparison-operator-in-deptoken warning 7:17-7:35 Dependency token Someotherthing<1.0 contains a comparison operator: rpm reads it as one name; put spaces around the operator: Someotherthing < 1.0',
+    'comparison-operator-in-deptoken warning 8:17-8:36 Dependency token Someotherthing<=2.0 contains a comparison operator: rpm reads it as one name; put spaces around the operator: Someotherthing <= 2.0',
+    'comparison-operator-in-deptoken warning 9:17-9:23 Dependency token a(x)=1 contains a comparison operator: rpm reads it as one name; put spaces around the operator: a(x) = 1',
+    'comparison-operator-in-deptoken warning 10:17-10:48 Dependency token %{name}-libs%{?_isa}=%{version} contains a comparison operator: rpm reads it as one name; put spaces around the operator: %{name}-libs%{?_isa} = %{version}',
+  ]);
+  // Spaced operators, rich dependencies, operators inside a macro, and Summary text are fine.
+  const fine = withTags('Requires: a >= 1, b\nRequires: (c >= 1 or d)\nRequires: %{?with_x:x>=1}\nRecommends: e%{?x:>=1}');
+  assert.deepEqual(diag(fine, ['comparison-operator-in-deptoken']), []);
+});
+
 test('setup-not-quiet, configure-without-libdir-spec, rpm-buildroot-usage', () => {
   const text = BASE + '%prep\n%setup -n x\n%setup -q -T -c\n\n%build\n./configure \\\n  --prefix=/usr\nmake DESTDIR=%{buildroot}\necho %%{buildroot}\n';
   assert.deepEqual(diag(text, ['setup-not-quiet', 'configure-without-libdir-spec', 'rpm-buildroot-usage']), [

@@ -140,7 +140,9 @@ function tagChecks(doc: SpecDocument, f: Emit, applied: Set<number>, autoApplied
   }
 }
 
-const OWN_CHECKED = new Set(['buildroot', 'group', 'prefix', 'prereq', 'buildprereq', 'provides', 'obsoletes']);
+/** Tags whose values are dependency lists (rpm's parseRCPOT). */
+const DEP_KEYS = new Set(['requires', 'provides', 'obsoletes', 'conflicts', 'buildrequires', 'buildconflicts', 'recommends', 'suggests', 'supplements', 'enhances', 'orderwithrequires', 'prereq', 'buildprereq']);
+const OWN_CHECKED = new Set(['buildroot', 'group', 'prefix', ...DEP_KEYS]);
 
 /** What a tag reports by itself, relative to its start (memoised per tag: incremental parses keep tags). */
 function ownTagChecks(t: Tag): RelFinding[] | undefined {
@@ -173,5 +175,41 @@ function ownTagChecks(t: Tag): RelFinding[] | undefined {
       });
       break;
   }
+  if (DEP_KEYS.has(t.key)) operatorsInTokens(t, c);
   return c.list;
+}
+
+/**
+ * rpmlint's comparison-operator-in-deptoken: `Requires: foo>=1.0` is one name to rpm, `foo>=1.0`, which
+ * nothing provides. The fix puts spaces around the operator (`data.fixed`). Operators inside a macro
+ * (`%{?x:>=}`), rich dependencies (`(a >= 1 or b)`) and tokens that start with one (rpm's own error,
+ * bad-dependency-token) are left alone.
+ */
+function operatorsInTokens(t: Tag, c: RelCollector): void {
+  const v = t.value;
+  if (!v.includes('<') && !v.includes('>') && !v.includes('=')) return;
+  scanDeps(v, (s, e) => {
+    if (v.charCodeAt(s) === 40 /* ( */) return;
+    const op = operatorOutsideMacros(v, s, e);
+    if (op < 0) return;
+    let opEnd = op;
+    while (opEnd < e && isOp(v.charCodeAt(opEnd))) opEnd++;
+    const token = v.slice(s, e);
+    const fixed = `${v.slice(s, op)} ${v.slice(op, opEnd)}${opEnd < e ? ' ' : ''}${v.slice(opEnd, e)}`;
+    c.add('comparison-operator-in-deptoken', 'warning', `Dependency token ${token} contains a comparison operator: rpm reads it as one name; put spaces around the operator: ${fixed}`, t.valueStart + s, t.valueStart + e, { data: { fixed } });
+  });
+}
+
+/** The first `<`, `=` or `>` in `value[s, e)` outside `%{…}`, `%(…)`, `%[…]`; -1 if none. */
+function operatorOutsideMacros(value: string, s: number, e: number): number {
+  let depth = 0;
+  for (let i = s; i < e; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch === 37 /* % */ && i + 1 < e && '{(['.includes(value[i + 1])) {
+      depth++;
+      i++;
+    } else if (depth > 0 && (ch === 125 || ch === 41 || ch === 93)) depth--;
+    else if (depth === 0 && isOp(ch)) return i;
+  }
+  return -1;
 }
