@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { COMPS, diag, image } from './helpers';
 
 const WS = '/ws/desc/appliance.kiwi';
+/** In koji mode, on the `<repository>` of `image()`. */
+const KOJI_REPO = "kiwi-koji-repository-ignored information 9:4-9:14 Koji/CBS removes this repository: the image is built from the build tag's repo and the URLs given with koji kiwi-build --repo";
 const withComps = (text: string, extra: Record<string, string> = {}) => ({ [WS]: text, '/ws/comps-f41.xml': COMPS, ...extra });
 
 test('a valid description is clean', async () => {
@@ -14,7 +16,7 @@ test('a comps environment is a Koji warning (an error in koji mode) on the name'
   const text = image('  <packages type="image">\n    <namedCollection name="cloud-server-environment"/>\n  </packages>');
   const expected = "kiwi-environment-group warning 11:28-11:52 'cloud-server-environment' is a comps environment (Fedora Cloud Server): Koji/CBS repositories carry no environment groups, only plain groups; list its groups instead (core, cloud-server)";
   assert.deepEqual(await diag(withComps(text), WS), [expected]);
-  assert.deepEqual(await diag(withComps(text), WS, { kiwi: { mode: 'koji' } }), [expected.replace(' warning ', ' error ')]);
+  assert.deepEqual(await diag(withComps(text), WS, { kiwi: { mode: 'koji' } }), [KOJI_REPO, expected.replace(' warning ', ' error ')]);
 });
 
 test('@group and @^environment packages; unknown ids are errors naming the comps source', async () => {
@@ -101,6 +103,7 @@ test('includes: missing file, root not <image>, nested include, non-this:// in k
   ];
   assert.deepEqual(await diag(files, WS), expected);
   assert.deepEqual(await diag(files, WS, { kiwi: { mode: 'koji' } }), [
+    KOJI_REPO,
     ...expected,
     "kiwi-include-not-local error 15:18-15:43 'https://example.org/x.xml' is not a this:// include: a Koji/CBS build only has the description folder",
   ]);
@@ -236,4 +239,22 @@ test('XML errors are reported where they are; DOCTYPE and entities are never exp
   const bomb = '<?xml version="1.0"?>\n<!DOCTYPE image [\n <!ENTITY a "aaaaaaaaaa">\n <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n <!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n<image schemaversion="7.4" name="&b;&x;">\n</image>';
   const out = await diag({ [WS]: bomb }, WS, {}, ['kiwi-doctype-ignored', 'kiwi-xml-syntax']);
   assert.deepEqual(out, ['kiwi-doctype-ignored warning 2:1-6:3 DOCTYPE declarations are ignored: entities are never expanded']);
+});
+
+test('koji mode: Koji reads <version> from the description file alone, and replaces its repositories (koji plugins/builder/kiwi.py)', async () => {
+  const main = image('  <include from="this://./prefs.xml"/>', { version: false });
+  const frag = '<image>\n  <preferences><version>2.0</version></preferences>\n  <repository imageinclude="true"><source path="https://example.org/extra"/></repository>\n</image>';
+  const files = { [WS]: main, '/ws/desc/prefs.xml': frag };
+  // A local kiwi-ng build takes the fragment's version: nothing to say in dnf mode.
+  assert.deepEqual(await diag(files, WS), []);
+  assert.deepEqual(await diag(files, WS, { kiwi: { mode: 'koji' } }), [
+    'kiwi-koji-version-in-include error 4:4-4:15 <version> is only in the included prefs.xml: Koji reads the image version from this file before it resolves includes, and stops with "Description file doesn\'t contain preferences/version"; move <version> into a <preferences> here',
+    KOJI_REPO.replace('9:4-9:14', '8:4-8:14'),
+  ]);
+  // The fragment's repository goes too, and with it imageinclude.
+  assert.deepEqual(await diag(files, '/ws/desc/prefs.xml', { kiwi: { mode: 'koji' } }), [
+    "kiwi-koji-repository-ignored information 3:4-3:14 Koji/CBS removes this repository: the image is built from the build tag's repo and the URLs given with koji kiwi-build --repo; imageinclude=\"true\" does not put it into the image either",
+  ]);
+  // With the version in the description itself, only the repository note is left.
+  assert.deepEqual(await diag({ [WS]: image(''), '/ws/desc/prefs.xml': frag }, WS, { kiwi: { mode: 'koji' } }), [KOJI_REPO]);
 });
