@@ -21,12 +21,14 @@ test('KIWI over LSP: Koji diagnostic, quick fix via codeAction, clean after appl
     const uri = fileUri(file);
     client.open(uri, 'kiwi', DESCRIPTION);
     const diags = await client.diagnostics(uri, { version: 1 });
-    // The installed kiwi schema (7.5) also notes that the 7.6 upgrade renames dnf to dnf4 (a hint).
+    // The installed kiwi schema (7.5) also notes that the 7.6 upgrade renames dnf to dnf4 (a hint), and in
+    // koji mode the <repository> gets a note that Koji replaces it.
     assert.deepEqual(diags.map((d) => [d.code, d.severity, d.source, d.range.start.line, d.range.start.character, d.range.end.character]), [
       ['kiwi-schema-upgrade', 4, 'kiwi', 5, 20, 23],
+      ['kiwi-koji-repository-ignored', 3, 'kiwi', 8, 3, 13],
       ['kiwi-environment-group', 1, 'kiwi', 10, 27, 51],
     ]);
-    const env = diags[1];
+    const env = diags[2];
     const actions = await client.request<any[]>('textDocument/codeAction', {
       textDocument: { uri }, range: env.range, context: { diagnostics: [env] },
     });
@@ -37,7 +39,7 @@ test('KIWI over LSP: Koji diagnostic, quick fix via codeAction, clean after appl
     assert.equal(edits.length, 1);
     const v2 = client.change(uri, [{ range: edits[0].range, text: edits[0].newText }]);
     const after = await client.diagnostics(uri, { version: v2 });
-    assert.deepEqual(after.map((d) => d.code), ['kiwi-schema-upgrade']);
+    assert.deepEqual(after.map((d) => d.code), ['kiwi-schema-upgrade', 'kiwi-koji-repository-ignored']);
   } finally {
     await client.shutdown();
     rmSync(ws, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO_PREAMBLE, spawnServer, type Diagnostic } from './harness';
+import { DEMO_PREAMBLE, spawnServer, type Diagnostic, type TestClient } from './harness';
 import { SPEC_CORPUS } from '../corpus';
 
 /** The 16k-line EL8 selinux-policy spec from the corpus (large enough for the incremental path and the warm-up). */
@@ -223,14 +223,40 @@ test('the server watches the macro file it read and checks the spec again when t
   }
 });
 
+test('dist-git: a patch missing from the spec\'s folder is reported, and adding the file (a watched folder) clears it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'distgit-'));
+  let client: TestClient | undefined;
+  try {
+    writeFileSync(join(dir, 'sources'), `SHA512 (demo-1.0.tar.gz) = ${'0'.repeat(128)}\n`);
+    const text = SPEC.replace('Group:          Demo', 'Source0:        https://example.org/demo-1.0.tar.gz\nPatch0:         fix.patch');
+    client = spawnServer().client;
+    await client.initialize({ watchFiles: true });
+    const uri = pathToFileURL(join(dir, 'demo.spec')).href;
+    client.open(uri, 'rpm-spec', text);
+    const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'source-file-missing').map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
+    assert.deepEqual(missing(await client.diagnostics(uri, { version: 1 })), [
+      `6:16-25 Patch0 fix.patch is neither in the spec's folder nor listed in its sources file: rpmbuild stops with "Bad file: ${join(dir, 'fix.patch')}: No such file or directory"`,
+    ]);
+    assert.deepEqual((await client.firstRegistration())?.registerOptions.watchers, [
+      { globPattern: { baseUri: pathToFileURL(dir).href, pattern: 'sources' } },
+      { globPattern: { baseUri: pathToFileURL(dir).href, pattern: '*' } },
+    ]);
+    assert.deepEqual(missing(await client.editWatchedFile(join(dir, 'fix.patch'), 'diff --git a/x b/x\n', uri, 1)), []);
+  } finally {
+    await client?.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('auto profile: the git HEAD is watched, and checking out another branch checks the spec again', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'headwatch-'));
+  let client: TestClient | undefined;
   try {
     mkdirSync(join(dir, '.git'));
     const head = join(dir, '.git', 'HEAD');
     writeFileSync(head, 'ref: refs/heads/c9s-hs\n');
     const text = SPEC.replace('Group:          Demo', 'Patch1:         fix.patch').replace('%endif', '%patch 1 -p1');
-    const { client } = spawnServer();
+    client = spawnServer().client;
     await client.initialize({ watchFiles: true });
     const uri = pathToFileURL(join(dir, 'demo.spec')).href;
     client.open(uri, 'rpm-spec', text);
@@ -238,10 +264,14 @@ test('auto profile: the git HEAD is watched, and checking out another branch che
     assert.deepEqual(positional(await client.diagnostics(uri, { version: 1 })), [
       '%patch 1 also applies Patch0 with rpm before 4.18 (el9-hs: rpm 4.16): write %patch -P 1, which every rpm reads',
     ]);
-    assert.deepEqual((await client.firstRegistration())?.registerOptions.watchers, [{ globPattern: { baseUri: pathToFileURL(join(dir, '.git')).href, pattern: 'HEAD' } }]);
+    // The git HEAD, and the spec's folder (a git checkout: where rpm takes its sources from).
+    assert.deepEqual((await client.firstRegistration())?.registerOptions.watchers, [
+      { globPattern: { baseUri: pathToFileURL(join(dir, '.git')).href, pattern: 'HEAD' } },
+      { globPattern: { baseUri: pathToFileURL(dir).href, pattern: '*' } },
+    ]);
     assert.deepEqual(positional(await client.editWatchedFile(head, 'ref: refs/heads/rawhide\n', uri, 1)), []);
-    await client.shutdown();
   } finally {
+    await client?.shutdown();
     rmSync(dir, { recursive: true, force: true });
   }
 });

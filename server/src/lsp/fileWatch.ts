@@ -22,14 +22,20 @@ export class FileWatch {
     this.relative = capabilities?.relativePatternSupport === true;
   }
 
-  /** Watches `paths` too (absolute file-system paths); registers again only when there are new ones. */
+  /**
+   * Watches `paths` too (absolute file-system paths; one ending in `/` is a folder: its files coming, going
+   * and changing); registers again only when there are new ones.
+   */
   sync(paths: string[]): void {
     const fresh = paths.filter((p) => !this.watched.has(p));
     if (fresh.length === 0) return;
     for (const p of fresh) this.watched.add(p);
     if (!this.dynamic) return;
-    const watchers: FileSystemWatcher[] = [...this.watched].map((p) => {
+    const watchers: FileSystemWatcher[] = [...this.watched].map((path) => {
+      const folder = path.endsWith('/');
+      const p = folder ? `${path}*` : path;
       const slash = p.lastIndexOf('/');
+      if (folder && !this.relative) return { globPattern: `**/${p.slice(p.lastIndexOf('/', slash - 1) + 1)}` };
       // Without relative patterns the glob matches the name anywhere; `changed` keeps only our paths.
       return { globPattern: this.relative ? { baseUri: URI.file(p.slice(0, slash) || '/').toString(), pattern: p.slice(slash + 1) } : `**/${p.slice(slash + 1)}` };
     });
@@ -39,8 +45,12 @@ export class FileWatch {
     previous?.then((d) => d.dispose(), () => undefined);
   }
 
-  /** Whether a `workspace/didChangeWatchedFiles` event concerns a watched file. */
+  /** Whether a `workspace/didChangeWatchedFiles` event concerns a watched file, or a file in a watched folder. */
   changed(uris: string[]): boolean {
-    return uris.some((u) => u.startsWith('file:') && this.watched.has(URI.parse(u).fsPath));
+    return uris.some((u) => {
+      if (!u.startsWith('file:')) return false;
+      const path = URI.parse(u).fsPath;
+      return this.watched.has(path) || this.watched.has(path.slice(0, path.lastIndexOf('/') + 1));
+    });
   }
 }

@@ -30,6 +30,14 @@ export function createNodeHost(opts: NodeHostOptions): Host {
         return undefined;
       }
     },
+    async listDir(p: string) {
+      try {
+        const st = await fs.stat(p);
+        return st.isDirectory() ? { names: await fs.readdir(p), mtimeMs: st.mtimeMs } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async decompress(data, format) {
       if (format === 'gzip') return new Uint8Array(gunzipSync(data));
       return xzDecompress(data);

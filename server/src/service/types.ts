@@ -151,6 +151,8 @@ export interface Host {
   readFile(path: string): Promise<Uint8Array | undefined>;
   /** Size and modification time, or undefined when the file does not exist. */
   stat(path: string): Promise<FileStat | undefined>;
+  /** The names in a folder and its modification time; undefined when it is not a folder (optional: hosts without it skip what needs it). */
+  listDir?(path: string): Promise<{ names: string[]; mtimeMs: number } | undefined>;
   /** Decompresses gzip or xz data; throws with a clear message when it cannot. */
   decompress(data: Uint8Array, format: 'gzip' | 'xz'): Promise<Uint8Array>;
   /** Files (absolute paths) in the workspace folders whose base name matches `name`. */

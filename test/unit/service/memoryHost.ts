@@ -18,6 +18,15 @@ export function memoryHost(files: Record<string, string | Uint8Array>, opts: { f
     files: map, logs, fetches,
     async readFile(p) { return map.get(p); },
     async stat(p) { const b = map.get(p); return b ? { size: b.length, mtimeMs: 1 } : undefined; },
+    // A folder is there when a file is under it; its "mtime" changes with its names.
+    async listDir(p) {
+      const prefix = p.endsWith('/') ? p : `${p}/`;
+      const names = [...new Set([...map.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('/')[0]))].sort();
+      if (names.length === 0) return undefined;
+      let mtimeMs = 0;
+      for (const ch of names.join('/')) mtimeMs = (mtimeMs * 31 + ch.charCodeAt(0)) >>> 0;
+      return { names, mtimeMs };
+    },
     async decompress(data, format) {
       if (format === 'gzip') return new Uint8Array(gunzipSync(data));
       throw new Error('xz is not available in the memory host');

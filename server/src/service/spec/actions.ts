@@ -148,6 +148,11 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'unversioned-explicit-provides':
         out.push(fix('Add = %{version}-%{release}', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' = %{version}-%{release}' }]));
         break;
+      case 'source-file-missing':
+        if (typeof data.nameStart === 'number' && Array.isArray(data.suggestions)) {
+          for (const name of data.suggestions) out.push(fix(`Change to ${name}`, f, [{ span: { start: data.nameStart, end: f.span.end }, newText: String(name) }]));
+        }
+        break;
       case 'comparison-operator-in-deptoken':
         if (typeof data.fixed === 'string') out.push(fix(`Put spaces around the operator: ${data.fixed}`, f, [{ span: f.span, newText: data.fixed }]));
         break;

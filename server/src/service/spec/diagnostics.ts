@@ -18,7 +18,8 @@ import { rpmlintFileFindings } from './checks/rpmlintFile';
 import { releaseDistFindings } from './checks/releaseDist';
 import { packageIdentity } from './identity';
 import { buildRequiresFindings } from './checks/buildRequires';
-import { profileFor, profileTable } from './macroEnv';
+import { sourceFileFindings, type SourceFolder } from './checks/sourceFiles';
+import { expandKnown, macroTableWalker, profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
 /** How the spec's conditionals evaluate under the profile (with what its macro files define for every build). */
@@ -49,18 +50,19 @@ interface Cached {
 
 /**
  * Diagnostics of a parsed spec (cached on the tree per settings: code actions ask on every cursor move).
- * `external`: what the files it includes or loads macros from define (macroFiles.ts).
+ * `external`: what the files it includes or loads macros from define (macroFiles.ts); `sources`: the files
+ * rpm can take its sources from, when the spec's folder tells (sourceFolder.ts).
  */
-export function specDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros = NO_EXTERNAL_MACROS): Finding[] {
-  const key = JSON.stringify(settings.spec) + external.key;
+export function specDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros = NO_EXTERNAL_MACROS, sources?: SourceFolder): Finding[] {
+  const key = JSON.stringify(settings.spec) + external.key + (sources ? `|${sources.key}` : '');
   const hit = doc.memo as Cached | undefined;
   if (hit && hit.key === key) return hit.findings;
-  const findings = computeDiagnostics(doc, settings, external);
+  const findings = computeDiagnostics(doc, settings, external, sources);
   doc.memo = { key, findings } satisfies Cached;
   return findings;
 }
 
-function computeDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros): Finding[] {
+function computeDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros, sources: SourceFolder | undefined): Finding[] {
   const binary = binaryFinding(doc);
   if (binary) return [binary];
   const defined = new Set<string>();
@@ -80,6 +82,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...releaseDistFindings(target, identity),
     ...(unknowable ? [] : buildRequiresFindings(doc, target, external, conditions)),
     ...external.unread,
+    ...(sources ? sourceFileFindings(doc, sources, sourceExpander(doc, target, external, conditions)) : []),
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];
   const out = all.map((f) =>
@@ -87,4 +90,13 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
       ? { ...f, severity: 'hint' as const, message: `${f.message} (inactive for ${target.id})`, tags: ['unnecessary' as const] }
       : f);
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** Expands a Source/Patch value with the spec's macros above it under the profile (in document order; undefined when it needs a value we lack). */
+function sourceExpander(doc: SpecDocument, target: ReturnType<typeof profileFor>, external: ExternalMacros, conditions: ConditionResult): (value: string, at: number) => string | undefined {
+  let walker: ReturnType<typeof macroTableWalker> | undefined;
+  return (value, at) => {
+    walker ??= macroTableWalker(doc, target, external, { inactive: (offset) => isInactive(conditions, offset), sources: false });
+    return expandKnown(value, walker.at(at));
+  };
 }

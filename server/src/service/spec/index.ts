@@ -16,6 +16,7 @@ import { specInfo } from './specInfo';
 import { externalMacros, macroFilePaths } from './macroFiles';
 import { branchHeadPaths, withBranchProfile } from './branchProfile';
 import { specLinks } from './links';
+import { sourceFolder, sourceFolderPaths } from './sourceFolder';
 import { specInlayHints } from './inlayHints';
 import { specHighlights, specPrepareRename, specReferences, specRename } from './names';
 
@@ -27,11 +28,11 @@ export function createSpecService(): SpecDocumentService {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
       const backend = backendFindings(doc);
-      const own = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
+      const own = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host), await sourceFolder(doc.uri, ctx.host));
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
     closed: (uri) => forgetParsed(uri),
-    watchedFiles: () => [...macroFilePaths(), ...branchHeadPaths()],
+    watchedFiles: () => [...macroFilePaths(), ...branchHeadPaths(), ...sourceFolderPaths()],
     warm: (doc, ctx) => warmEditPath(doc, ctx.settings),
     // The backends run for seconds: they get a tree of their own (the shared one changes with the next edit).
     onSave: async (doc, ctx) => runBackends(doc, parseSpec(doc.text), await at(doc, ctx)),
@@ -68,7 +69,7 @@ export function createSpecService(): SpecDocumentService {
     codeActions: async (doc, span, context) => {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
-      const found = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host));
+      const found = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host), await sourceFolder(doc.uri, ctx.host));
       return [...quickFixes(tree, found, span), ...fixAllAction(found), ...releaseActions(tree, ctx.settings, ctx.host.now())];
     },
     specInfo: async (doc, ctx) => specInfo(parsed(doc), (await at(doc, ctx)).settings.spec),
