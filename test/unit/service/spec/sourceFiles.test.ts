@@ -88,3 +88,11 @@ test('a plain git checkout: local files must be there, URLs are fetched by COPR/
   assert.deepEqual(await run({}, '/tmp/hello.spec', text), []);
   assert.deepEqual(await run({}, '/ws/SPECS/hello.spec', text), []);
 });
+
+test('%patchlist and %sourcelist entries are sources too (comments and directives are not)', async () => {
+  const text = spec('', '%patchlist\n# Fix the build (upstream #1)\nfix-one.patch\n  fix-two.patch\n%sourcelist\n%{name}-extra.tar.gz\n\n%prep\n%autosetup -p1\n');
+  assert.deepEqual(await run({ '/ws/hello/sources': '', '/ws/hello/fix-one.patch': 'diff' }, '/ws/hello/hello.spec', text), [
+    'source-file-missing warning 13:3-13:16 %patchlist entry fix-two.patch is neither in the spec\'s folder nor listed in its sources file: rpmbuild stops with "Bad file: /ws/hello/fix-two.patch: No such file or directory"',
+    'source-file-missing warning 15:1-15:21 %sourcelist entry hello-extra.tar.gz is neither in the spec\'s folder nor listed in its sources file: rpmbuild stops with "Bad file: /ws/hello/hello-extra.tar.gz: No such file or directory"',
+  ]);
+});

@@ -5,7 +5,7 @@
  * or directory" when it is not there. In dist-git a tarball is there once `fedpkg sources`/`centpkg
  * sources` fetched it from the lookaside cache, so a name the `sources` file lists counts as there. The
  * folder's files come from the service (sourceFolder.ts); this check is pure. `NoSource`/`NoPatch` numbers
- * are left out of the source package, so not needed.
+ * are left out of the source package, so not needed. Entries of `%sourcelist`/`%patchlist` are checked too.
  */
 import type { Finding } from '../../../common/findings';
 import { likelyTypos } from '../../../common/similar';
@@ -37,27 +37,44 @@ export function sourceFileFindings(doc: SpecDocument, folder: SourceFolder, expa
     if (t.key !== 'nosource' && t.key !== 'nopatch') continue;
     for (const n of t.value.split(/[\s,]+/)) if (/^\d+$/.test(n)) skipped.add(`${t.key === 'nosource' ? 'source' : 'patch'}${Number(n)}`);
   }
+  /** One source: `written` is `text[start, end)`, named `label` in the message. */
+  const check = (label: string, written: string, start: number, end: number) => {
+    const value = written.includes('%') ? expand(written, start) : written;
+    if (value === undefined) return;
+    const name = value.slice(value.lastIndexOf('/') + 1);
+    if (!name || folder.names.has(name)) return;
+    const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+    if (remote && !folder.remoteToo) return;
+    const upload = remote && folder.lookaside ? ' (fedpkg/centpkg new-sources uploads it and lists it there)' : '';
+    const finding: Finding = {
+      code: 'source-file-missing', severity: 'warning', source: 'rpm-spec', span: { start, end },
+      message: `${label} ${name} is ${folder.where}${upload}: rpmbuild stops with "Bad file: ${folder.dir}/${name}: No such file or directory"`,
+    };
+    // A misspelt name of a file that is there: the fix rewrites the name where it is written as is.
+    const at = written.lastIndexOf(name);
+    if (!remote && at >= 0 && at + name.length === written.length) {
+      const near = likelyTypos(name, folder.names);
+      if (near.length) finding.data = { nameStart: start + at, suggestions: near };
+    }
+    out.push(finding);
+  };
   for (const t of doc.tags) {
     if ((t.key !== 'source' && t.key !== 'patch') || !t.known || t.valueEnd <= t.valueStart) continue;
     if (skipped.size && skipped.has(`${t.key}${t.number ?? 0}`)) continue;
-    const value = t.value.includes('%') ? expand(t.value, t.start) : t.value;
-    if (value === undefined) continue;
-    const name = value.slice(value.lastIndexOf('/') + 1);
-    if (!name || folder.names.has(name)) continue;
-    const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
-    if (remote && !folder.remoteToo) continue;
-    const upload = remote && folder.lookaside ? ' (fedpkg/centpkg new-sources uploads it and lists it there)' : '';
-    const finding: Finding = {
-      code: 'source-file-missing', severity: 'warning', source: 'rpm-spec', span: { start: t.valueStart, end: t.valueEnd },
-      message: `${t.name} ${name} is ${folder.where}${upload}: rpmbuild stops with "Bad file: ${folder.dir}/${name}: No such file or directory"`,
-    };
-    // A misspelt name of a file that is there: the fix rewrites the name where it is written as is.
-    const at = t.value.lastIndexOf(name);
-    if (!remote && at >= 0 && at + name.length === t.value.length) {
-      const near = likelyTypos(name, folder.names);
-      if (near.length) finding.data = { nameStart: t.valueStart + at, suggestions: near };
+    check(t.name, t.value, t.valueStart, t.valueEnd);
+  }
+  // rpm 4.15's %sourcelist and %patchlist: a file name per line (Fedora's rpm.spec lists its patches so).
+  for (const s of doc.sections) {
+    if (s.name !== 'sourcelist' && s.name !== 'patchlist') continue;
+    for (let i = s.line + 1; i <= s.endLine && i < doc.lines.length; i++) {
+      const l = doc.lines[i];
+      const text = doc.text.slice(l.start, l.end);
+      const lead = text.length - text.trimStart().length;
+      const entry = text.trim();
+      // Blank lines, comments and directives (%if…) are not entries; `%{name}-x.patch` is.
+      if (!entry || entry.startsWith('#') || /^%[A-Za-z]/.test(entry)) continue;
+      check(`%${s.name} entry`, entry, l.start + lead, l.start + lead + entry.length);
     }
-    out.push(finding);
   }
   return out;
 }
