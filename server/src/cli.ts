@@ -1,7 +1,8 @@
 /**
  * Command-line linter over the same language service as the editor:
- *   rpm-kiwi-lint [--json] [--settings settings.json] [--profile ID] [--koji] [--comps FILE]... PATH...
- * Prints `file:line:col severity code message` per diagnostic; exits 1 when any error was found,
+ *   rpm-kiwi-lint [--format text|json|gitlab|github] [--settings settings.json] [--profile ID] [--koji] [--comps FILE]... PATH...
+ * Prints `file:line:col severity code message` per diagnostic (or a report: cliReport.ts; `--json` is
+ * `--format json`); exits 1 when any error was found,
  * 2 on a usage error. Directories are walked for *.spec, *.kiwi and KIWI config.xml files. The options
  * after --settings override its values: the distro profile (`el9-hs`, or a branch name like `c9s-hs`;
  * default `auto`, from each spec's git branch), KIWI's Koji/CBS mode, and comps files (instead of the settings' and the workspace's).
@@ -15,8 +16,9 @@ import { createLanguageService } from './service';
 import { normalizeSettings } from './service/settings';
 import { kindOfDocument } from './service/languageKind';
 import { AUTO_PROFILE, PROFILES, profileForBranch } from './rpm/profiles';
+import { FORMATS, report, type Format, type Reported } from './cliReport';
 
-const USAGE = 'usage: rpm-kiwi-lint [--json] [--settings FILE] [--profile ID] [--koji] [--comps FILE]... PATH...';
+const USAGE = 'usage: rpm-kiwi-lint [--format text|json|gitlab|github] [--json] [--settings FILE] [--profile ID] [--koji] [--comps FILE]... PATH...';
 
 async function collect(p: string, out: string[]): Promise<void> {
   const st = await fs.stat(p);
@@ -31,7 +33,7 @@ async function collect(p: string, out: string[]): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let json = false;
+  let format: Format = 'text';
   let settingsFile: string | undefined;
   let profile: string | undefined;
   let koji = false;
@@ -44,7 +46,12 @@ async function main(argv: string[]): Promise<number> {
       if (v === undefined || v.startsWith('-')) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--json') json = true;
+    if (a === '--json') format = 'json';
+    else if (a === '--format') {
+      const f = value();
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format ${f} (one of ${FORMATS.join(', ')})`);
+      format = f as Format;
+    }
     else if (a === '--settings') settingsFile = value();
     else if (a === '--profile') profile = value();
     else if (a === '--koji') koji = true;
@@ -88,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
   const service = createLanguageService();
   let errors = 0;
   let checked = 0;
-  const results: unknown[] = [];
+  const results: Reported[] = [];
   for (const file of files) {
     const text = await fs.readFile(file, 'utf8');
     const uri = pathToFileURL(file).href;
@@ -100,12 +107,13 @@ async function main(argv: string[]): Promise<number> {
     const rel = path.relative(process.cwd(), file) || file;
     for (const f of findings.sort((a, b) => a.span.start - b.span.start)) {
       const pos = index.positionAt(f.span.start);
+      const end = index.positionAt(f.span.end);
       if (f.severity === 'error') errors++;
-      if (json) results.push({ file: rel, line: pos.line + 1, column: pos.character + 1, severity: f.severity, code: f.code, message: f.message });
+      if (format !== 'text') results.push({ file: rel, line: pos.line + 1, column: pos.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: f.severity, code: f.code, message: f.message });
       else process.stdout.write(`${rel}:${pos.line + 1}:${pos.character + 1} ${f.severity} ${f.code} ${f.message}\n`);
     }
   }
-  if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  if (format !== 'text') process.stdout.write(report(format, results));
   else process.stderr.write(`${checked} file(s) checked, ${errors} error(s)\n`);
   return errors > 0 ? 1 : 0;
 }

@@ -118,3 +118,39 @@ test('the bundled KIWI example shows the Koji environment warning, a misspelt gr
   // With --json nothing goes to stderr (no summary, no log line about the comps file).
   assert.equal(r.err, '');
 });
+
+test('--format gitlab writes a GitLab Code Quality report; --format github workflow commands; an unknown format is a usage error', () => {
+  const dir = workspace();
+  try {
+    writeFileSync(join(dir, 'spec', 'broken.spec'), SPEC.replace('%setup -q', '%setup') + '%endif\n%endif\n');
+    const gitlab = run(dir, '--format', 'gitlab', 'spec/broken.spec');
+    assert.equal(gitlab.code, 1);
+    assert.equal(gitlab.err, '');
+    const issues = JSON.parse(gitlab.out.join('\n'));
+    assert.deepEqual(issues.map((i: any) => [i.type, i.check_name, i.severity, i.location]), [
+      ['issue', 'setup-not-quiet', 'minor', { path: 'spec/broken.spec', lines: { begin: 12, end: 12 } }],
+      ['issue', 'endif-without-if', 'critical', { path: 'spec/broken.spec', lines: { begin: 14, end: 14 } }],
+      ['issue', 'endif-without-if', 'critical', { path: 'spec/broken.spec', lines: { begin: 15, end: 15 } }],
+    ]);
+    assert.equal(issues[1].description, 'endif-without-if: %endif with no %if');
+    // Fingerprints: 32 hex digits, one per finding; the same finding on another line keeps its own.
+    assert.ok(issues.every((i: any) => /^[0-9a-f]{32}$/.test(i.fingerprint)));
+    assert.equal(new Set(issues.map((i: any) => i.fingerprint)).size, 3);
+    const moved = run(dir, '--format', 'gitlab', 'spec/broken.spec');
+    writeFileSync(join(dir, 'spec', 'broken.spec'), '# a comment line moves everything down\n' + SPEC.replace('%setup -q', '%setup') + '%endif\n%endif\n');
+    const shifted = JSON.parse(run(dir, '--format', 'gitlab', 'spec/broken.spec').out.join('\n'));
+    assert.deepEqual(shifted.map((i: any) => i.fingerprint), JSON.parse(moved.out.join('\n')).map((i: any) => i.fingerprint));
+    const github = run(dir, '--format', 'github', 'spec/broken.spec');
+    assert.equal(github.code, 1);
+    assert.deepEqual(github.out, [
+      '::warning file=spec/broken.spec,line=13,col=1,endLine=13,endColumn=7,title=setup-not-quiet::Use %25setup -q to avoid useless output from unpacking the sources',
+      '::error file=spec/broken.spec,line=15,col=1,endLine=15,endColumn=7,title=endif-without-if::%25endif with no %25if',
+      '::error file=spec/broken.spec,line=16,col=1,endLine=16,endColumn=7,title=endif-without-if::%25endif with no %25if',
+    ]);
+    const bad = run(dir, '--format', 'xml', 'spec');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /^unknown format xml \(one of text, json, gitlab, github\)\nusage: /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
