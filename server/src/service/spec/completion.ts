@@ -5,6 +5,7 @@
  */
 import type { SpecDocument } from '../../rpm/ast';
 import { formatChangelogDate } from '../../rpm/changelog';
+import { newSpecItem } from './template';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
 import { NO_EXTERNAL_MACROS, type ExternalMacros } from './macroFiles';
 import { lineOfOffset, sectionAtLine } from '../../rpm/query';
@@ -38,7 +39,8 @@ const IF_TARGETS: Array<[string, string]> = [
   ['0%{?epel}', 'EPEL builds'], ['%{defined rhel}', 'rhel is defined (rpm >= 4.17)'],
 ];
 
-export function specCompletion(doc: SpecDocument, offset: number, settings: Settings, now: Date, external = NO_EXTERNAL_MACROS): CompletionRecord[] {
+/** `uri`: the document's, for the file name a new spec's skeleton takes its Name from. */
+export function specCompletion(doc: SpecDocument, offset: number, settings: Settings, now: Date, external = NO_EXTERNAL_MACROS, uri?: string): CompletionRecord[] {
   const text = doc.text;
   const line = lineOfOffset(doc, offset);
   const lineStart = doc.lines[line].start;
@@ -90,20 +92,32 @@ export function specCompletion(doc: SpecDocument, offset: number, settings: Sett
     const header = `* ${formatChangelogDate(now)} ${who} <${mail}> - \${1:version-release}\n- \${2:change}`;
     return [{ label: '* new changelog entry', kind: 'snippet', detail: formatChangelogDate(now), insertText: header, snippet: true, replace: { start: lineStart, end: offset } }];
   }
-  // Preamble tags
+  // Preamble tags (in an empty file, first a whole new spec)
   if (inPreamble && /^[A-Za-z]*$/.test(prefix)) {
     const replace = { start: lineStart, end: offset };
     const isSub = section?.kind === 'package';
-    return TAGS.filter((t) => !(isSub && t.mainOnly)).map((t): CompletionRecord => {
+    const skeleton = text.trim() === prefix ? [newSpecItem(specName(uri), settings, now, { start: 0, end: text.length })] : [];
+    return [...skeleton, ...TAGS.filter((t) => !(isSub && t.mainOnly)).map((t): CompletionRecord => {
       const label = t.numbered ? `${t.name}0` : t.name;
       return {
         label: `${label}:`, kind: 'property', detail: t.obsolete ? 'obsolete tag' : 'preamble tag', documentation: t.doc, deprecated: !!t.obsolete,
         insertText: `${label}:${' '.repeat(Math.max(1, 16 - label.length - 1))}`, replace,
         sortText: `${t.obsolete ? '9' : '1'}${t.name}`,
       };
-    });
+    })];
   }
   return [];
+}
+
+/** `hello` for `file:///…/hello.spec`. */
+function specName(uri: string | undefined): string | undefined {
+  const m = uri && /\/([^/]+)\.spec$/.exec(uri);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
 }
 
 function macroItems(doc: SpecDocument, start: number, end: number, external: ExternalMacros): CompletionRecord[] {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpec } from '../../../../server/src/rpm/parser';
 import { specCompletion } from '../../../../server/src/service/spec/completion';
+import { specDiagnostics } from '../../../../server/src/service/spec/diagnostics';
 import { specDefinition, specHover } from '../../../../server/src/service/spec/navigation';
 import { specFolding, specSymbols } from '../../../../server/src/service/spec/outline';
 import { normalizeSettings } from '../../../../server/src/service/settings';
@@ -73,6 +74,29 @@ test('a new changelog entry snippet with today\'s date and the configured packag
   const { text, offset } = at(SPEC.replace('%changelog\n', '%changelog\n*|\n'));
   const items = specCompletion(parseSpec(text), offset, S, NOW);
   assert.equal(items[0].insertText, '* Tue Nov 24 2026 Jane Packager <jane@example.org> - ${1:version-release}\n- ${2:change}');
+});
+
+test('an empty spec file offers a whole new spec, named after the file, that our own checks pass', () => {
+  for (const text of ['', 'Na', '\n\n']) {
+    const items = specCompletion(parseSpec(text), text.trimEnd().length, S, NOW, undefined, 'file:///ws/my-tool/my-tool.spec');
+    assert.equal(items[0].label, 'new spec file');
+    assert.equal(items[0].detail, 'my-tool.spec skeleton (rpmdev-newspec style)');
+    assert.deepEqual(items[0].replace, { start: 0, end: text.length });
+    assert.equal(items[1].label, 'Name:');
+  }
+  // Not once the file has content.
+  assert.equal(specCompletion(parseSpec('Name: x\nV'), 9, S, NOW, undefined, 'file:///ws/x.spec')[0].label, 'Name:');
+  // The snippet with its placeholders' defaults (as accepting them gives) draws no diagnostic at all; its
+  // changelog entry carries the version of placeholder 2.
+  const [item] = specCompletion(parseSpec(''), 0, S, NOW, undefined, 'file:///ws/my-tool/my-tool.spec');
+  const defaults = new Map<string, string>();
+  const expanded = item.insertText!
+    .replace(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g, (_, n: string, d: string) => { const v = d.replace(/\\(.)/g, '$1'); defaults.set(n, v); return v; })
+    .replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n)!);
+  assert.match(expanded, /^Name: {11}my-tool\nVersion: {8}1\.0\n/);
+  assert.match(expanded, /\nURL: {12}https:\/\/example\.org\/%\{name\}\n/);
+  assert.match(expanded, /\n%changelog\n\* Tue Nov 24 2026 Jane Packager <jane@example\.org> - 1\.0-1\n- Initial package\n$/);
+  assert.deepEqual(specDiagnostics(parseSpec(expanded), S).map((f) => `${f.code} ${f.severity}`), []);
 });
 
 test('hover: macro defined in the file shows its definition and its value under the profile', () => {
