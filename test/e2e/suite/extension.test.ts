@@ -180,6 +180,18 @@ suite('RPM Spec & KIWI extension', () => {
     );
   });
 
+  test('dist-git: a patch missing from the folder is reported, and saving the file there clears it (folder watch)', async () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    await vscode.workspace.fs.writeFile(workspaceUri('distgit/sources'), enc(`SHA512 (distgit-1.tar.gz) = ${'0'.repeat(128)}\n`));
+    await vscode.workspace.fs.writeFile(workspaceUri('distgit/distgit.spec'), enc(`Name: distgit\n${PREAMBLE}Source0: https://example.org/distgit-1.tar.gz\nPatch0: fix.patch\n\n%description\nDemo.\n`));
+    const editor = await openDoc('distgit/distgit.spec');
+    const uri = editor.document.uri;
+    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'source-file-missing'));
+    assert.deepEqual(diags.filter((d) => codeOf(d) === 'source-file-missing').map((d) => rangeOf(d.range)), ['6:8-6:17']);
+    await vscode.workspace.fs.writeFile(workspaceUri('distgit/fix.patch'), enc('--- a/x\n+++ b/x\n'));
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'source-file-missing'));
+  });
+
   test('every contributed command is registered', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
