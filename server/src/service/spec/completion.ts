@@ -6,6 +6,7 @@
 import type { SpecDocument } from '../../rpm/ast';
 import { formatChangelogDate } from '../../rpm/changelog';
 import { newSpecItem } from './template';
+import type { SourceFolder } from './checks/sourceFiles';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
 import { NO_EXTERNAL_MACROS, type ExternalMacros } from './macroFiles';
 import { lineOfOffset, sectionAtLine } from '../../rpm/query';
@@ -39,14 +40,21 @@ const IF_TARGETS: Array<[string, string]> = [
   ['0%{?epel}', 'EPEL builds'], ['%{defined rhel}', 'rhel is defined (rpm >= 4.17)'],
 ];
 
-/** `uri`: the document's, for the file name a new spec's skeleton takes its Name from. */
-export function specCompletion(doc: SpecDocument, offset: number, settings: Settings, now: Date, external = NO_EXTERNAL_MACROS, uri?: string): CompletionRecord[] {
+/**
+ * `uri`: the document's, for the file name a new spec's skeleton takes its Name from; `folder`: the files
+ * rpm can take sources from (sourceFolder.ts), offered as `SourceN:`/`PatchN:` values.
+ */
+export function specCompletion(doc: SpecDocument, offset: number, settings: Settings, now: Date, external = NO_EXTERNAL_MACROS, uri?: string, folder?: SourceFolder): CompletionRecord[] {
   const text = doc.text;
   const line = lineOfOffset(doc, offset);
   const lineStart = doc.lines[line].start;
   const prefix = text.slice(lineStart, offset);
   const section = sectionAtLine(doc, line);
   const inPreamble = !section || section.kind === 'package';
+
+  // The file of a Source or Patch tag: what the folder has and no tag names yet.
+  const source = folder && inPreamble ? /^(Source|Patch)\d*\s*:\s*([^\s%/]*)$/i.exec(prefix) : null;
+  if (source) return sourceItems(doc, folder!, source[1].toLowerCase() === 'patch', { start: offset - source[2].length, end: offset });
 
   // A build conditional's name: %{with na|, %{without na|
   const cond = /%\{(with|without)\s+(\w*)$/.exec(prefix);
@@ -147,6 +155,23 @@ function macroItems(doc: SpecDocument, start: number, end: number, external: Ext
     seen.add(m.name);
     const doc2 = [m.doc, m.value !== undefined ? `Usual value: \`${m.value}\`` : '', `From: ${m.from}`].filter(Boolean).join('\n\n');
     items.push({ label: m.name, kind: m.params ? 'function' : 'constant', detail: m.from, documentation: doc2, replace, sortText: `${m.name.startsWith('_') || m.name.startsWith('__') ? '2' : '1'}${m.name}` });
+  }
+  return items;
+}
+
+/** Files of the source folder for a Source/Patch value, those no tag names yet first (patches first on a Patch line). */
+function sourceItems(doc: SpecDocument, folder: SourceFolder, patch: boolean, replace: { start: number; end: number }): CompletionRecord[] {
+  const named = new Set<string>();
+  for (const t of doc.tags) if (t.key === 'source' || t.key === 'patch') named.add(t.value.slice(t.value.lastIndexOf('/') + 1));
+  const items: CompletionRecord[] = [];
+  for (const name of folder.names) {
+    if (name.startsWith('.') || name === 'sources' || /\.spec$/.test(name)) continue;
+    const isPatch = /\.(patch|diff)$/.test(name);
+    const used = named.has(name);
+    items.push({
+      label: name, kind: 'file', detail: used ? 'already a Source/Patch of this spec' : 'in %{_sourcedir} or the lookaside list', replace,
+      sortText: `${used ? 1 : 0}${isPatch === patch ? 0 : 1}${name}`,
+    });
   }
   return items;
 }

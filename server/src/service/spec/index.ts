@@ -39,7 +39,7 @@ export function createSpecService(): SpecDocumentService {
     completion: async (doc, offset, context) => {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
-      return specCompletion(tree, offset, ctx.settings, ctx.host.now(), await externalMacros(tree, doc.uri, ctx.host), doc.uri);
+      return specCompletion(tree, offset, ctx.settings, ctx.host.now(), await externalMacros(tree, doc.uri, ctx.host), doc.uri, await sourceFolder(doc.uri, ctx.host));
     },
     hover: async (doc, offset, context) => {
       const ctx = await at(doc, context);

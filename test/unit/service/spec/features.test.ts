@@ -99,6 +99,22 @@ test('an empty spec file offers a whole new spec, named after the file, that our
   assert.deepEqual(specDiagnostics(parseSpec(expanded), S).map((f) => `${f.code} ${f.severity}`), []);
 });
 
+test('a Source or Patch value completes to the files of the source folder, unused ones first (patches first on a Patch line)', () => {
+  const folder = { names: new Set(['hello.spec', 'sources', '.gitignore', 'fix.patch', 'new.patch', 'hello.service', 'hello-2.1.tar.gz']), dir: '/ws/hello', where: '', lookaside: true, remoteToo: true, key: '' };
+  const { text, offset } = at(SPEC.replace('Patch2:         fix.patch', 'Patch2:         fix.patch\nPatch3:         n|'));
+  const items = specCompletion(parseSpec(text), offset, S, NOW, undefined, 'file:///ws/hello/hello.spec', folder);
+  const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  assert.deepEqual(sorted.map((i) => `${i.label} ${i.detail}`), [
+    'new.patch in %{_sourcedir} or the lookaside list',
+    'hello-2.1.tar.gz in %{_sourcedir} or the lookaside list',
+    'fix.patch already a Source/Patch of this spec',
+    'hello.service already a Source/Patch of this spec',
+  ]);
+  assert.deepEqual(items[0].replace, { start: offset - 1, end: offset });
+  // Without a recognised folder, or in a macro, it is not offered.
+  assert.equal(specCompletion(parseSpec(text), offset, S, NOW, undefined, 'file:///ws/hello/hello.spec').length, 0);
+});
+
 test('hover: macro defined in the file shows its definition and its value under the profile', () => {
   const doc = parseSpec(SPEC);
   const offset = SPEC.indexOf('%{srcdir}') + 3;
