@@ -14,6 +14,7 @@ export interface NodeHostOptions {
 }
 
 export function createNodeHost(opts: NodeHostOptions): Host {
+  const listings = new Map<string, { names: string[]; mtimeMs: number }>();
   return {
     async readFile(p: string) {
       try {
@@ -30,10 +31,18 @@ export function createNodeHost(opts: NodeHostOptions): Host {
         return undefined;
       }
     },
+    // A folder's names change only with its mtime: a large one (a spec in ~/Downloads) is read once, then
+    // only stat'ed on each keystroke's check.
     async listDir(p: string) {
       try {
         const st = await fs.stat(p);
-        return st.isDirectory() ? { names: await fs.readdir(p), mtimeMs: st.mtimeMs } : undefined;
+        if (!st.isDirectory()) return undefined;
+        const hit = listings.get(p);
+        if (hit && hit.mtimeMs === st.mtimeMs) return hit;
+        const entry = { names: await fs.readdir(p), mtimeMs: st.mtimeMs };
+        if (listings.size > 64) listings.clear();
+        listings.set(p, entry);
+        return entry;
       } catch {
         return undefined;
       }
