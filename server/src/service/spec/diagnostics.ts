@@ -19,6 +19,7 @@ import { releaseDistFindings } from './checks/releaseDist';
 import { packageIdentity } from './identity';
 import { buildRequiresFindings } from './checks/buildRequires';
 import { sourceFileFindings, type SourceFolder } from './checks/sourceFiles';
+import { changelogTimeFindings } from './checks/changelogTime';
 import { expandKnown, macroTableWalker, profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -48,21 +49,28 @@ interface Cached {
   findings: Finding[];
 }
 
+/** What the checks know besides the spec and the settings. */
+export interface SpecEnv {
+  /** The files rpm can take the spec's sources from, when its folder tells (sourceFolder.ts). */
+  sources?: SourceFolder;
+  /** Now, for the latest changelog entry's date (checked when given). */
+  now?: Date;
+}
+
 /**
  * Diagnostics of a parsed spec (cached on the tree per settings: code actions ask on every cursor move).
- * `external`: what the files it includes or loads macros from define (macroFiles.ts); `sources`: the files
- * rpm can take its sources from, when the spec's folder tells (sourceFolder.ts).
+ * `external`: what the files it includes or loads macros from define (macroFiles.ts).
  */
-export function specDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros = NO_EXTERNAL_MACROS, sources?: SourceFolder): Finding[] {
-  const key = JSON.stringify(settings.spec) + external.key + (sources ? `|${sources.key}` : '');
+export function specDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros = NO_EXTERNAL_MACROS, env: SpecEnv = {}): Finding[] {
+  const key = `${JSON.stringify(settings.spec)}${external.key}|${env.sources?.key ?? ''}|${env.now ? Math.floor(env.now.getTime() / 3600000) : ''}`;
   const hit = doc.memo as Cached | undefined;
   if (hit && hit.key === key) return hit.findings;
-  const findings = computeDiagnostics(doc, settings, external, sources);
+  const findings = computeDiagnostics(doc, settings, external, env);
   doc.memo = { key, findings } satisfies Cached;
   return findings;
 }
 
-function computeDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros, sources: SourceFolder | undefined): Finding[] {
+function computeDiagnostics(doc: SpecDocument, settings: Settings, external: ExternalMacros, env: SpecEnv): Finding[] {
   const binary = binaryFinding(doc);
   if (binary) return [binary];
   const defined = new Set<string>();
@@ -74,6 +82,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
   const all = [
     ...structureFindings(doc),
     ...changelogFindings(doc),
+    ...(env.now ? changelogTimeFindings(doc, env.now) : []),
     ...rpmlintFindings(doc, defined),
     ...rpmlintFileFindings(doc),
     ...patchSyntaxFindings(doc, target),
@@ -82,7 +91,7 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...releaseDistFindings(target, identity),
     ...(unknowable ? [] : buildRequiresFindings(doc, target, external, conditions)),
     ...external.unread,
-    ...(sources ? sourceFileFindings(doc, sources, sourceExpander(doc, target, external, conditions)) : []),
+    ...(env.sources ? sourceFileFindings(doc, env.sources, sourceExpander(doc, target, external, conditions)) : []),
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];
   const out = all.map((f) =>

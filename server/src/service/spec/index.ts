@@ -28,7 +28,7 @@ export function createSpecService(): SpecDocumentService {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
       const backend = backendFindings(doc);
-      const own = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host), await sourceFolder(doc.uri, ctx.host));
+      const own = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host), { sources: await sourceFolder(doc.uri, ctx.host), now: ctx.host.now() });
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
     closed: (uri) => forgetParsed(uri),
@@ -69,7 +69,7 @@ export function createSpecService(): SpecDocumentService {
     codeActions: async (doc, span, context) => {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
-      const found = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host), await sourceFolder(doc.uri, ctx.host));
+      const found = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host), { sources: await sourceFolder(doc.uri, ctx.host), now: ctx.host.now() });
       return [...quickFixes(tree, found, span), ...fixAllAction(found), ...releaseActions(tree, ctx.settings, ctx.host.now())];
     },
     specInfo: async (doc, ctx) => specInfo(parsed(doc), (await at(doc, ctx)).settings.spec),

@@ -1,7 +1,9 @@
 // %changelog checks: rpm's messages, pointed at the entry (rpm itself gives no line and drops the changelog).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, diag } from './helpers';
+import { BASE, describe, diag } from './helpers';
+import { createLanguageService } from '../../../../server/src/service';
+import { context, memoryHost } from '../memoryHost';
 
 const CL = BASE + '%changelog\n';
 
@@ -62,4 +64,27 @@ test('rpmlint\'s incoherent-version-in-changelog: the latest entry against [Epoc
   assert.deepEqual(diag(BASE.replace('1%{?dist}', '%autorelease') + '%changelog\n' + entry('0.9-1'), codes), []);
   assert.deepEqual(diag(CL + '* Mon Jan 01 2024 Jane <j@x.org> -\n- x\n', codes), []);
   assert.deepEqual(diag(BASE.replace('1%{?dist}', '%(date +%%s)%{?dist}') + '%changelog\n' + entry('0.9-1'), codes), []);
+});
+
+test('rpmlint\'s changelog-time-in-future / changelog-time-overflow on the latest entry (26 hours allowed for time zones)', async () => {
+  const now = new Date(Date.UTC(2026, 10, 24, 12)); // Tue Nov 24 2026, noon UTC
+  const run = async (entries: string) => {
+    const text = CL + entries;
+    const found = await createLanguageService().diagnostics({ uri: 'file:///ws/hello.spec', languageId: 'rpm-spec', version: 1, text }, context(memoryHost({}, { now })));
+    return found.filter((f) => f.code.startsWith('changelog-time')).map((f) => describe(text, f));
+  };
+  // Today, and tomorrow (somewhere it is already tomorrow), are fine.
+  assert.deepEqual(await run('* Tue Nov 24 2026 Jane <j@x.org> - 1.0-1\n- x\n'), []);
+  assert.deepEqual(await run('* Wed Nov 25 2026 Jane <j@x.org> - 1.0-1\n- x\n'), []);
+  assert.deepEqual(await run('* Thu Nov 26 2026 Jane <j@x.org> - 1.0-1\n- x\n'), [
+    'changelog-time-in-future warning 10:3-10:18 The latest %changelog entry is dated 2026-11-26, in the future (a typo in the date?)',
+  ]);
+  assert.deepEqual(await run('* Fri Nov 24 2062 Jane <j@x.org> - 1.0-1\n- x\n'), [
+    'changelog-time-in-future warning 10:3-10:18 The latest %changelog entry is dated 2062-11-24, in the future (a typo in the date?)',
+  ]);
+  assert.deepEqual(await run('* Wed Nov 24 1926 Jane <j@x.org> - 1.0-1\n- x\n'), [
+    'changelog-time-overflow warning 10:3-10:18 The latest %changelog entry is dated 1926-11-24, before 1995 (a typo in the year?)',
+  ]);
+  // Only the latest entry counts (rpmlint reads the header's first changelog time).
+  assert.deepEqual(await run('* Tue Nov 24 2026 Jane <j@x.org> - 1.0-1\n- x\n\n* Wed Nov 24 1926 Jane <j@x.org> - 0.1-1\n- y\n'), []);
 });
