@@ -12,7 +12,7 @@ test('the KIWI XML parser is loaded by the first KIWI description, not before', 
   const service = createLanguageService();
   const ctx = context(memoryHost({}));
   assert.equal(xmlToolsLoaded(), false, 'loaded with the service');
-  const spec = await service.diagnostics({ uri: 'file:///ws/a.spec', languageId: 'rpm-spec', version: 1, text: 'Name: a\nVersion: 1\nRelease: 1%{?dist}\nSummary: s\nLicense: MIT\n%description\nA.\n' }, ctx);
+  const spec = await service.diagnostics({ uri: 'file:///ws/a.spec', languageId: 'rpm-spec', version: 1, text: 'Name: a\nVersion: 1\nRelease: 1%{?dist}\nSummary: S\nLicense: MIT\n%description\nA.\n' }, ctx);
   assert.deepEqual(spec.map((f) => f.code), []);
   assert.equal(xmlToolsLoaded(), false, 'loaded by a spec');
   const kiwi = await service.diagnostics({ uri: 'file:///ws/a.kiwi', languageId: 'kiwi', version: 1, text: '<image name="x" schemaversion="7.4"><oops</image>' }, ctx);

@@ -148,6 +148,12 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
       case 'unversioned-explicit-provides':
         out.push(fix('Add = %{version}-%{release}', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' = %{version}-%{release}' }]));
         break;
+      case 'summary-ended-with-dot':
+        out.push(fix('Remove the dot', f, [{ span: f.span, newText: '' }]));
+        break;
+      case 'summary-not-capitalized':
+        if (typeof data.fixed === 'string') out.push(fix(`Capitalize: ${data.fixed}`, f, [{ span: { start: f.span.start, end: f.span.start + 1 }, newText: data.fixed }]));
+        break;
       case 'source-file-missing':
         if (typeof data.nameStart === 'number' && Array.isArray(data.suggestions)) {
           for (const name of data.suggestions) out.push(fix(`Change to ${name}`, f, [{ span: { start: data.nameStart, end: f.span.end }, newText: String(name) }]));

@@ -20,6 +20,7 @@ import { packageIdentity } from './identity';
 import { buildRequiresFindings } from './checks/buildRequires';
 import { sourceFileFindings, type SourceFolder } from './checks/sourceFiles';
 import { changelogTimeFindings } from './checks/changelogTime';
+import { rpmlintTextFindings } from './checks/rpmlintText';
 import { expandKnown, macroTableWalker, profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
@@ -85,13 +86,14 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
     ...(env.now ? changelogTimeFindings(doc, env.now) : []),
     ...rpmlintFindings(doc, defined),
     ...rpmlintFileFindings(doc),
+    ...rpmlintTextFindings(doc, macroExpander(doc, target, external, conditions), macroExpander(doc, target, external, conditions)),
     ...patchSyntaxFindings(doc, target),
     ...newerRpmFindings(doc, target),
     ...changelogVersionFindings(doc, target, identity, conditions),
     ...releaseDistFindings(target, identity),
     ...(unknowable ? [] : buildRequiresFindings(doc, target, external, conditions)),
     ...external.unread,
-    ...(env.sources ? sourceFileFindings(doc, env.sources, sourceExpander(doc, target, external, conditions)) : []),
+    ...(env.sources ? sourceFileFindings(doc, env.sources, macroExpander(doc, target, external, conditions)) : []),
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];
   const out = all.map((f) =>
@@ -101,8 +103,11 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
-/** Expands a Source/Patch value with the spec's macros above it under the profile (in document order; undefined when it needs a value we lack). */
-function sourceExpander(doc: SpecDocument, target: ReturnType<typeof profileFor>, external: ExternalMacros, conditions: ConditionResult): (value: string, at: number) => string | undefined {
+/**
+ * Expands text with the spec's macros above it under the profile (called in document order: the table walks
+ * forwards; built on the first call), undefined when it needs a value we lack.
+ */
+function macroExpander(doc: SpecDocument, target: ReturnType<typeof profileFor>, external: ExternalMacros, conditions: ConditionResult): (value: string, at: number) => string | undefined {
   let walker: ReturnType<typeof macroTableWalker> | undefined;
   return (value, at) => {
     walker ??= macroTableWalker(doc, target, external, { inactive: (offset) => isInactive(conditions, offset), sources: false });
