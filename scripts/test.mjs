@@ -20,6 +20,7 @@ if (files.length === 0) {
   console.error(`no test files found for: ${suites.join(', ')}`);
   process.exit(1);
 }
-const args = ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files];
+// A test that fails before shutting its server down leaves the server's pipes open: the runner still ends.
+const args = ['--test', '--test-force-exit', '--test-reporter=spec', '--test-concurrency=2', ...files];
 const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
 process.exit(r.status ?? 1);

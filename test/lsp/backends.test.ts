@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileUri, spawnServer } from './harness';
 
-const SPEC = 'Name: demo\nVersion: 1\nRelease: 1%{?dist}\nSummary: s\nLicense: MIT\n%description\nd\n%prep\n%install\n%files\n%endif\n';
+const SPEC = 'Name: demo\nVersion: 1\nRelease: 1%{?dist}\nSummary: S\nLicense: MIT\n%description\nd\n%prep\n%install\n%files\n%endif\n';
 
 async function run(trusted: boolean) {
   const ws = mkdtempSync(join(tmpdir(), 'backend-'));

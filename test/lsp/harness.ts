@@ -197,7 +197,7 @@ export const DEMO_PREAMBLE = [
   'Name:           demo',
   'Version:        1.0',
   'Release:        1%{?dist}',
-  'Summary:        Demo',
+  'Summary:        Tests',
   'License:        MIT',
 ];
 

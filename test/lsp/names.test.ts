@@ -13,7 +13,7 @@ const SPEC = [
   'Name:           demo',
   'Version:        1.0',
   'Release:        1%{?dist}',
-  'Summary:        Demo',
+  'Summary:        Tests',
   'License:        MIT',
   'URL:            %{forgeurl}',
   'Source0:        %{forgeurl}/archive/v%{version}.tar.gz',

@@ -100,7 +100,7 @@ test('distro profile: inactive regions, hint diagnostics and inlay hints follow 
   await client.initialize({ configuration: (section) => (section === 'hyperscale' ? { spec: { profile } } : null) });
   const uri = 'file:///tmp/profile.spec';
   const text = [
-    'Name: p', 'Version: 1', 'Release: 1%{?dist}', 'Summary: s', 'License: MIT', '%description', 'd', '%build',
+    'Name: p', 'Version: 1', 'Release: 1%{?dist}', 'Summary: S', 'License: MIT', '%description', 'd', '%build',
     '%if 0%{?rhel}', 'echo %{el_only}', '%else', 'echo %{fedora_only}', '%endif', '',
   ].join('\n');
   client.open(uri, 'rpm-spec', text);
