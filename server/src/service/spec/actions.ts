@@ -149,7 +149,8 @@ export function quickFixes(doc: SpecDocument, findings: Finding[], range: Span):
         out.push(fix('Add = %{version}-%{release}', f, [{ span: { start: f.span.end, end: f.span.end }, newText: ' = %{version}-%{release}' }]));
         break;
       case 'summary-ended-with-dot':
-        out.push(fix('Remove the dot', f, [{ span: f.span, newText: '' }]));
+        // Only where the dot is written (not when a macro's value ends with it).
+        if (data.dot === true) out.push(fix('Remove the dot', f, [{ span: f.span, newText: '' }]));
         break;
       case 'summary-not-capitalized':
         if (typeof data.fixed === 'string') out.push(fix(`Capitalize: ${data.fixed}`, f, [{ span: { start: f.span.start, end: f.span.start + 1 }, newText: data.fixed }]));

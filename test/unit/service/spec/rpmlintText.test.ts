@@ -74,6 +74,12 @@ test('quick fixes: drop the dot, capitalize', () => {
   let text = SPEC;
   for (const e of fixes.flatMap((a) => a.edits).sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
   assert.match(text, /\nSummary: {8}The demo package for demo users\n/);
+  // A Summary whose macro's value ends with the dot: reported on the whole value, and no fix there.
+  const viaMacro = '%global sum Demo helpers.\n' + SPEC.replace('Summary:        the demo package for demo users.', 'Summary:        %{sum}');
+  const doc2 = parseSpec(viaMacro);
+  const dot = specDiagnostics(doc2, S).filter((f) => f.code === 'summary-ended-with-dot');
+  assert.deepEqual(dot.map((f) => describe(viaMacro, f)).slice(0, 1), ['summary-ended-with-dot warning 5:17-5:23 Summary ends with a dot: Demo helpers.']);
+  assert.deepEqual(quickFixes(doc2, dot, dot[0].span).map((a) => a.title), []);
 });
 
 test('the same findings as rpmlint on the packages rpmbuild builds from the spec', () => {

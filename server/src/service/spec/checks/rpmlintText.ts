@@ -3,11 +3,12 @@
  * rpmlint runs on the built packages (fedora-review shows them) — here on the spec, with rpmlint's ids and
  * its 79-character limit (MaxLineLength): summary-ended-with-dot, summary-not-capitalized,
  * summary-too-long, name-repeated-in-summary, description-line-too-long, description-shorter-than-summary.
- * Text with a macro in it is left alone (what it expands to is not known here). Lengths count characters,
- * as rpmlint does.
+ * Text with macros is measured as the spec's own macros and the profile expand it (left alone when that
+ * needs a value we lack). Lengths count characters, as rpmlint does.
  */
 import type { Finding } from '../../../common/findings';
 import type { Section, SpecDocument } from '../../../rpm/ast';
+import { own } from '../../../rpm/reader';
 import { RelCollector, absolute, tagMemo, type RelFinding } from './memo';
 
 const SRC = 'rpmlint';
@@ -50,7 +51,8 @@ export function rpmlintTextFindings(doc: SpecDocument, expandSummary?: Expand, e
     const memo = tagMemo(t) as { summary?: SummaryMemo };
     if (!memo.summary || memo.summary.name !== name) {
       const c = summaryChecks(t.value, t.valueStart, t.valueEnd, name, false);
-      memo.summary = { name, found: c ? c.map((r) => ({ ...r, start: r.start - t.start, end: r.end - t.start })) : null };
+      // The name is a string of its own: a slice would keep this version's whole text alive with the memo.
+      memo.summary = { name: own(name), found: c ? c.map((r) => ({ ...r, start: r.start - t.start, end: r.end - t.start })) : null };
     }
     for (const r of memo.summary.found ?? []) out.push(absolute(r, t.start, SRC));
   }
@@ -133,7 +135,7 @@ function summaryChecks(v: string, at: number, valueEnd: number, name: string, ex
     c.add('summary-not-capitalized', 'warning', `Summary does not start with a capital letter: ${v}`, ...whole(at, at + first.length), expanded ? undefined : { data: { fixed: v[0].toUpperCase() } });
   }
   if (v.endsWith('.')) {
-    c.add('summary-ended-with-dot', 'warning', `Summary ends with a dot: ${v}`, ...whole(at + v.length - 1, at + v.length));
+    c.add('summary-ended-with-dot', 'warning', `Summary ends with a dot: ${v}`, ...whole(at + v.length - 1, at + v.length), expanded ? undefined : { data: { dot: true } });
   }
   const length = [...v].length;
   if (length > MAX_LINE) c.add('summary-too-long', 'warning', `Summary of ${length} characters: rpmlint allows ${MAX_LINE}`, at, valueEnd);
