@@ -12,6 +12,7 @@ import { own } from '../../../rpm/reader';
 import { RelCollector, absolute, tagMemo, type RelFinding } from './memo';
 
 const SRC = 'rpmlint';
+const DIRECTIVE_LINE = /^\s*%[A-Za-z_]/;
 export const MAX_LINE = 79;
 /** rpmlint's CAPITALIZED_IGNORE_LIST: first words that are lower-case on purpose. */
 const LOWER_OK = new Set(['jQuery', 'openSUSE', 'wxWidgets', 'a', 'an', 'uWSGI']);
@@ -66,6 +67,10 @@ export function rpmlintTextFindings(doc: SpecDocument, expandSummary?: Expand, e
       // Short enough in UTF-16 units, so in characters, and no macro to grow it: most lines stop here.
       if (l.end - l.start <= MAX_LINE && (!macros || !hasMacro(doc.text, l.start, l.end))) continue;
       let text: string | undefined = doc.text.slice(l.start, l.end);
+      // A line starting with a directive or a macro call (`%if`, `%global`, kernel.spec's
+      // `%kernel_variant_package debug`) is not text; `%{common_description}` is. Nor are the lines of a
+      // macro definition that runs on with `\` (kernel.spec defines whole subpackages so).
+      if (DIRECTIVE_LINE.test(text) || inDefinition(doc, l.start)) continue;
       if (text.includes('%')) text = expandDescription?.(text, l.start);
       if (text === undefined) continue;
       for (const piece of text.split('\n')) {
@@ -82,6 +87,21 @@ export function rpmlintTextFindings(doc: SpecDocument, expandSummary?: Expand, e
     if (summary !== undefined && !s.options.some((o) => o.flag === '-l')) shorterThanSummary(doc, s, summary, out);
   }
   return out;
+}
+
+/** Whether `offset` is inside a `%define`/`%global` (binary search: definitions are in text order). */
+function inDefinition(doc: SpecDocument, offset: number): boolean {
+  const defs = doc.defines;
+  let lo = 0;
+  let hi = defs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = defs[mid].span;
+    if (span.end < offset) lo = mid + 1;
+    else if (span.start > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Whether `text[start, end)` has a `%` (natively searched: past `end` it meets the next section's `%` soon). */
