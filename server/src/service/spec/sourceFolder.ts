@@ -19,7 +19,7 @@ import type { SourceFolder } from './checks/sourceFiles';
 const lists = new ParsedFiles((bytes) => lookasideNames(decodeText(bytes)), 4 * 1024 * 1024);
 /** Folders listed so far, with a trailing `/` (editors watch them for files coming and going). */
 const folders = new Set<string>();
-const sets = new Map<string, { key: string; names: ReadonlySet<string> }>();
+const sets = new Map<string, { key: string; names: ReadonlySet<string>; listed: ReadonlySet<string> }>();
 
 export async function sourceFolder(uri: string, host: Host): Promise<SourceFolder | undefined> {
   const specPath = uriToPath(uri);
@@ -30,7 +30,7 @@ export async function sourceFolder(uri: string, host: Host): Promise<SourceFolde
   if (here.names.includes('sources')) {
     const path = joinPath(dir, 'sources')!;
     const listed = await lists.get(host, path);
-    return folder(dir, `${dir}@${here.mtimeMs}|${listed?.version ?? '-'}`, [here.names, listed?.value ?? []], "neither in the spec's folder nor listed in its sources file", true);
+    return folder(dir, `${dir}@${here.mtimeMs}|${listed?.version ?? '-'}`, here.names, listed?.value ?? [], "neither in the spec's folder nor listed in its sources file", true);
   }
   if (basename(dir) === 'SPECS') {
     const parent = dirname(dir);
@@ -40,31 +40,29 @@ export async function sourceFolder(uri: string, host: Host): Promise<SourceFolde
       const sourcesDir = joinPath(parent, 'SOURCES')!;
       const there = await host.listDir(sourcesDir);
       const keys = [`${sourcesDir}@${there?.mtimeMs ?? '-'}`];
-      const names: Iterable<string>[] = [there?.names ?? []];
+      const listedNames: string[] = [];
       for (const m of metadata) {
         const listed = await lists.get(host, joinPath(parent, m)!);
         keys.push(`${m}@${listed?.version ?? '-'}`);
-        if (listed) names.push(listed.value);
+        if (listed) listedNames.push(...listed.value);
       }
       const where = metadata.length ? `neither in ../SOURCES nor listed in ${metadata.join(', ')}` : 'not in ../SOURCES';
-      return folder(sourcesDir, keys.join('|'), names, where, metadata.length > 0);
+      return folder(sourcesDir, keys.join('|'), there?.names ?? [], listedNames, where, metadata.length > 0);
     }
   }
-  if (here.names.includes('.git')) return folder(dir, `${dir}@${here.mtimeMs}|git`, [here.names], "not in the spec's folder (it has no sources file listing lookaside files)", false, false);
+  if (here.names.includes('.git')) return folder(dir, `${dir}@${here.mtimeMs}|git`, here.names, [], "not in the spec's folder (it has no sources file listing lookaside files)", false, false);
   return undefined;
 }
 
-/** The folder rpm takes sources from, `dir`, with the names `found` gives (watched from now on). */
-function folder(dir: string, key: string, found: Iterable<string>[], where: string, lookaside: boolean, remoteToo = true): SourceFolder {
+/** The folder rpm takes sources from, `dir`: its files and the lookaside list's names `listed` (watched from now on). */
+function folder(dir: string, key: string, files: readonly string[], listed: readonly string[], where: string, lookaside: boolean, remoteToo = true): SourceFolder {
   folders.add(`${dir}/`);
   let hit = sets.get(dir);
   if (!hit || hit.key !== key) {
-    const names = new Set<string>();
-    for (const l of found) for (const n of l) names.add(n);
-    hit = { key, names };
+    hit = { key, names: new Set([...files, ...listed]), listed: new Set(listed) };
     sets.set(dir, hit);
   }
-  return { names: hit.names, dir, where, lookaside, remoteToo, key };
+  return { names: hit.names, listed: hit.listed, dir, where, lookaside, remoteToo, key };
 }
 
 /** The lookaside lists read and the folders listed (with a trailing `/`): editors watch them. */

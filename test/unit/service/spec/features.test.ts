@@ -100,7 +100,7 @@ test('an empty spec file offers a whole new spec, named after the file, that our
 });
 
 test('a Source or Patch value completes to the files of the source folder, unused ones first (patches first on a Patch line)', () => {
-  const folder = { names: new Set(['hello.spec', 'sources', '.gitignore', 'fix.patch', 'new.patch', 'hello.service', 'hello-2.1.tar.gz']), dir: '/ws/hello', where: '', lookaside: true, remoteToo: true, key: '' };
+  const folder = { names: new Set(['hello.spec', 'sources', '.gitignore', 'fix.patch', 'new.patch', 'hello.service', 'hello-2.1.tar.gz']), listed: new Set(['hello-2.1.tar.gz']), dir: '/ws/hello', where: '', lookaside: true, remoteToo: true, key: '' };
   const { text, offset } = at(SPEC.replace('Patch2:         fix.patch', 'Patch2:         fix.patch\nPatch3:         n|'));
   const items = specCompletion(parseSpec(text), offset, S, NOW, undefined, 'file:///ws/hello/hello.spec', folder);
   const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));

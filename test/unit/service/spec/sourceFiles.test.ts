@@ -65,6 +65,8 @@ test('the sources file is read again when it changes (an upload adds a line)', a
   const doc = { uri: 'file:///ws/hello/hello.spec', languageId: 'rpm-spec', version: 1, text };
   const codes = async (v: number) => (await service.diagnostics({ ...doc, version: v }, context(host))).filter((f) => f.code === 'source-file-missing').map((f) => f.message.split(' is ')[0]);
   assert.deepEqual(await codes(1), ['Source0 hello-2.0.tar.gz']);
+  const [first] = (await service.diagnostics({ ...doc, version: 1 }, context(host))).filter((f) => f.code === 'source-file-missing');
+  assert.equal(first.message, 'Source0 hello-2.0.tar.gz is neither in the spec\'s folder nor listed in its sources file (fedpkg/centpkg new-sources uploads it and lists it there; it lists hello-1.0.tar.gz: a version bump without new-sources?): rpmbuild stops with "Bad file: /ws/hello/hello-2.0.tar.gz: No such file or directory"');
   host.files.set('/ws/hello/sources', new TextEncoder().encode(`SHA512 (hello-1.0.tar.gz) = ${SHA}\nSHA512 (hello-2.0.tar.gz) = ${SHA}\n`));
   assert.deepEqual(await codes(2), []);
 });

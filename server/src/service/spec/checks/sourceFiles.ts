@@ -21,6 +21,8 @@ export interface SourceFolder {
   where: string;
   /** Whether a lookaside list (`sources`, `.<package>.metadata`) was read: a remote source belongs there. */
   lookaside: boolean;
+  /** The names that list has. */
+  listed: ReadonlySet<string>;
   /**
    * Whether a source given by URL must be there too. Not in a plain git checkout: COPR's and rpkg's builds
    * from git fetch those (spectool); in dist-git and rpmbuild trees rpm does not (`_disable_source_fetch`).
@@ -45,7 +47,11 @@ export function sourceFileFindings(doc: SpecDocument, folder: SourceFolder, expa
     if (!name || folder.names.has(name)) return;
     const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
     if (remote && !folder.remoteToo) return;
-    const upload = remote && folder.lookaside ? ' (fedpkg/centpkg new-sources uploads it and lists it there)' : '';
+    // After a version bump the list still names the old tarball: say so.
+    const older = remote && folder.lookaside ? likelyTypos(name, folder.listed)[0] : undefined;
+    const upload = remote && folder.lookaside
+      ? ` (fedpkg/centpkg new-sources uploads it and lists it there${older ? `; it lists ${older}: a version bump without new-sources?` : ''})`
+      : '';
     const finding: Finding = {
       code: 'source-file-missing', severity: 'warning', source: 'rpm-spec', span: { start, end },
       message: `${label} ${name} is ${folder.where}${upload}: rpmbuild stops with "Bad file: ${folder.dir}/${name}: No such file or directory"`,
