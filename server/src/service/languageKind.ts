@@ -14,9 +14,15 @@ export function hasImageRoot(text: string): boolean {
   return false;
 }
 
-function baseName(uri: string): string {
+/** The file name a URI ends with, decoded (as written when its escapes are malformed). */
+export function baseName(uri: string): string {
   const path = uri.split(/[?#]/)[0];
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 export function kindOfDocument(uri: string, languageId: string, text: string): LanguageKind | undefined {

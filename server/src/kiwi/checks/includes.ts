@@ -5,9 +5,7 @@
  */
 import type { Finding } from '../../common/findings';
 import type { Description } from '../description';
-
-const f = (code: string, severity: Finding['severity'], message: string, span: { start: number; end: number }): Finding =>
-  ({ code, severity, message, span, source: 'kiwi' });
+import { kiwiFinding as f } from './finding';
 
 export function includeFindings(d: Description): Finding[] {
   const out: Finding[] = [];

@@ -11,9 +11,7 @@
 import type { Finding } from '../../common/findings';
 import type { Description } from '../description';
 import { attrValue } from '../xml';
-
-const f = (code: string, severity: Finding['severity'], message: string, span: { start: number; end: number }): Finding =>
-  ({ code, severity, message, span, source: 'kiwi' });
+import { kiwiFinding as f } from './finding';
 
 export function kojiFindings(d: Description): Finding[] {
   if (d.mode !== 'koji') return [];

@@ -6,9 +6,7 @@
 import type { Finding } from '../../common/findings';
 import { allFiles, allProfiles, type Description } from '../description';
 import type { ImageType, Preferences } from '../model';
-
-const f = (code: string, severity: Finding['severity'], message: string, span: { start: number; end: number }): Finding =>
-  ({ code, severity, message, span, source: 'kiwi' });
+import { kiwiFinding as f } from './finding';
 
 /** The profile and every profile it requires, transitively. */
 export function profileClosure(d: Description, name: string): Set<string> {

@@ -10,9 +10,7 @@ import { allFiles, type Description } from '../description';
 import { collectionPackages } from './collections';
 import type { ImageType } from '../model';
 import { attrValue, children, descendants } from '../xml';
-
-const f = (code: string, severity: Finding['severity'], message: string, span: { start: number; end: number }): Finding =>
-  ({ code, severity, message, span, source: 'kiwi' });
+import { kiwiFinding as f } from './finding';
 
 export function runtimeFindings(d: Description): Finding[] {
   const out: Finding[] = [];

@@ -9,6 +9,7 @@ import { descendants, type XNode } from '../xml';
 import { parseGrammar, type Grammar } from './rng';
 import { validateTree, type SchemaProblem } from './validate';
 import { compareVersions, knownAddition, LATEST_KNOWN, OLDEST_SUPPORTED, REMOVALS } from './versions';
+import { kiwiFinding as finding } from '../checks/finding';
 
 export { parseGrammar, type Grammar } from './rng';
 export { validateTree, type SchemaProblem } from './validate';
@@ -23,9 +24,6 @@ const CODES: Record<SchemaProblem['kind'], string> = {
 const RELAXED: Array<{ element: string; kind: SchemaProblem['kind']; attribute?: string }> = [
   { element: 'dracut', kind: 'missing-attribute', attribute: 'module' },
 ];
-
-const finding = (code: string, severity: Finding['severity'], message: string, span: { start: number; end: number }): Finding =>
-  ({ code, severity, message, span, source: 'kiwi' });
 
 export function schemaFindings(g: Grammar, file: KiwiFile): Finding[] {
   const out: Finding[] = [];

@@ -6,6 +6,8 @@
 import type { SpecDocument } from '../../rpm/ast';
 import { formatChangelogDate } from '../../rpm/changelog';
 import { newSpecItem } from './template';
+import { basename } from '../paths';
+import { baseName } from '../languageKind';
 import type { SourceFolder } from './checks/sourceFiles';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
 import { NO_EXTERNAL_MACROS, type ExternalMacros } from './macroFiles';
@@ -119,13 +121,8 @@ export function specCompletion(doc: SpecDocument, offset: number, settings: Sett
 
 /** `hello` for `file:///…/hello.spec`. */
 function specName(uri: string | undefined): string | undefined {
-  const m = uri && /\/([^/]+)\.spec$/.exec(uri);
-  if (!m) return undefined;
-  try {
-    return decodeURIComponent(m[1]);
-  } catch {
-    return m[1];
-  }
+  const name = uri ? baseName(uri) : '';
+  return name.endsWith('.spec') && name.length > 5 ? name.slice(0, -5) : undefined;
 }
 
 function macroItems(doc: SpecDocument, start: number, end: number, external: ExternalMacros): CompletionRecord[] {
@@ -162,7 +159,7 @@ function macroItems(doc: SpecDocument, start: number, end: number, external: Ext
 /** Files of the source folder for a Source/Patch value, those no tag names yet first (patches first on a Patch line). */
 function sourceItems(doc: SpecDocument, folder: SourceFolder, patch: boolean, replace: { start: number; end: number }): CompletionRecord[] {
   const named = new Set<string>();
-  for (const t of doc.tags) if (t.key === 'source' || t.key === 'patch') named.add(t.value.slice(t.value.lastIndexOf('/') + 1));
+  for (const t of doc.tags) if (t.key === 'source' || t.key === 'patch') named.add(basename(t.value));
   const items: CompletionRecord[] = [];
   for (const name of folder.names) {
     if (name.startsWith('.') || name === 'sources' || /\.spec$/.test(name)) continue;

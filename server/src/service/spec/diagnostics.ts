@@ -21,7 +21,7 @@ import { buildRequiresFindings } from './checks/buildRequires';
 import { sourceFileFindings, type SourceFolder } from './checks/sourceFiles';
 import { changelogTimeFindings } from './checks/changelogTime';
 import { rpmlintTextFindings } from './checks/rpmlintText';
-import { expandKnown, macroTableWalker, profileFor, profileTable } from './macroEnv';
+import { macroExpander, profileFor, profileTable } from './macroEnv';
 import { NO_EXTERNAL_MACROS, withExternal, type ExternalMacros } from './macroFiles';
 
 /** How the spec's conditionals evaluate under the profile (with what its macro files define for every build). */
@@ -80,20 +80,22 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
   // With a macro file that rpm reads for this profile but we could not, any name may be defined.
   const unknowable = external.unread.some((f) => !isInactive(conditions, f.span.start));
   const identity = packageIdentity(doc, target, external, conditions);
+  // Each check that expands text walks the spec forwards with a table of its own.
+  const expander = () => macroExpander(doc, target, external, (offset) => isInactive(conditions, offset));
   const all = [
     ...structureFindings(doc),
     ...changelogFindings(doc),
     ...(env.now ? changelogTimeFindings(doc, env.now) : []),
     ...rpmlintFindings(doc, defined),
     ...rpmlintFileFindings(doc),
-    ...rpmlintTextFindings(doc, macroExpander(doc, target, external, conditions), macroExpander(doc, target, external, conditions)),
+    ...rpmlintTextFindings(doc, expander(), expander()),
     ...patchSyntaxFindings(doc, target),
     ...newerRpmFindings(doc, target),
     ...changelogVersionFindings(doc, target, identity, conditions),
     ...releaseDistFindings(target, identity),
     ...(unknowable ? [] : buildRequiresFindings(doc, target, external, conditions)),
     ...external.unread,
-    ...(env.sources ? sourceFileFindings(doc, env.sources, macroExpander(doc, target, external, conditions)) : []),
+    ...(env.sources ? sourceFileFindings(doc, env.sources, expander()) : []),
     ...(unknowable ? [] : undefinedMacroFindings(doc, [...settings.spec.knownMacros, ...external.defs.map((d) => d.name)], defined)),
   ];
   const out = all.map((f) =>
@@ -101,16 +103,4 @@ function computeDiagnostics(doc: SpecDocument, settings: Settings, external: Ext
       ? { ...f, severity: 'hint' as const, message: `${f.message} (inactive for ${target.id})`, tags: ['unnecessary' as const] }
       : f);
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-}
-
-/**
- * Expands text with the spec's macros above it under the profile (called in document order: the table walks
- * forwards; built on the first call), undefined when it needs a value we lack.
- */
-function macroExpander(doc: SpecDocument, target: ReturnType<typeof profileFor>, external: ExternalMacros, conditions: ConditionResult): (value: string, at: number) => string | undefined {
-  let walker: ReturnType<typeof macroTableWalker> | undefined;
-  return (value, at) => {
-    walker ??= macroTableWalker(doc, target, external, { inactive: (offset) => isInactive(conditions, offset), sources: false });
-    return expandKnown(value, walker.at(at));
-  };
 }

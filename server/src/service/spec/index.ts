@@ -1,6 +1,8 @@
 /** The RPM spec language service (features over the spec parser in server/src/rpm). */
 import type { SpecDocumentService } from '../languageService';
 import type { Context } from '../types';
+import type { Finding } from '../../common/findings';
+import type { SpecDocument } from '../../rpm/ast';
 import { fixAllAction, quickFixes, releaseActions } from './actions';
 import { backendFindings, mergeFindings, runBackends } from './backends';
 import { specCompletion } from './completion';
@@ -20,6 +22,14 @@ import { sourceFolder, sourceFolderPaths } from './sourceFolder';
 import { specInlayHints } from './inlayHints';
 import { specHighlights, specPrepareRename, specReferences, specRename } from './names';
 
+/**
+ * The spec's own diagnostics with what they read besides its text (macro files, the source folder, the
+ * clock): the diagnostics and the code actions ask alike, so the tree's cached findings serve both.
+ */
+async function diagnosticsOf(tree: SpecDocument, uri: string, ctx: Context): Promise<Finding[]> {
+  return specDiagnostics(tree, ctx.settings, await externalMacros(tree, uri, ctx.host), { sources: await sourceFolder(uri, ctx.host), now: ctx.host.now() });
+}
+
 export function createSpecService(): SpecDocumentService {
   // Every feature that depends on the profile first resolves `auto` from the spec's git branch.
   const at = (doc: { uri: string }, ctx: Context) => withBranchProfile(ctx, doc.uri);
@@ -28,7 +38,7 @@ export function createSpecService(): SpecDocumentService {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
       const backend = backendFindings(doc);
-      const own = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host), { sources: await sourceFolder(doc.uri, ctx.host), now: ctx.host.now() });
+      const own = await diagnosticsOf(tree, doc.uri, ctx);
       return backend.length ? mergeFindings(own, backend, tree) : own;
     },
     closed: (uri) => forgetParsed(uri),
@@ -69,7 +79,7 @@ export function createSpecService(): SpecDocumentService {
     codeActions: async (doc, span, context) => {
       const ctx = await at(doc, context);
       const tree = parsed(doc);
-      const found = specDiagnostics(tree, ctx.settings, await externalMacros(tree, doc.uri, ctx.host), { sources: await sourceFolder(doc.uri, ctx.host), now: ctx.host.now() });
+      const found = await diagnosticsOf(tree, doc.uri, ctx);
       return [...quickFixes(tree, found, span), ...fixAllAction(found), ...releaseActions(tree, ctx.settings, ctx.host.now())];
     },
     specInfo: async (doc, ctx) => specInfo(parsed(doc), (await at(doc, ctx)).settings.spec),

@@ -10,7 +10,7 @@ import { dirname, joinPath, pathToUri, uriToPath } from '../paths';
 import type { Settings } from '../settings';
 import type { Host, LinkRecord } from '../types';
 import { conditionsFor } from './diagnostics';
-import { expandKnown, macroTableWalker, profileFor } from './macroEnv';
+import { macroExpander, profileFor } from './macroEnv';
 import type { ExternalMacros } from './macroFiles';
 
 const LINK_TAGS = new Set(['url', 'bugurl', 'vcs', 'source', 'patch']);
@@ -19,16 +19,10 @@ const REMOTE = /^(https?|ftp):\/\/[^\s"'<>]+$/;
 const MAX_LOCAL = 400;
 
 export async function specLinks(doc: SpecDocument, uri: string, settings: Settings, host: Host, external: ExternalMacros): Promise<LinkRecord[]> {
-  // rpm expands a tag with what is defined above it: one table walks forwards with the tags.
-  let walker: ReturnType<typeof macroTableWalker> | undefined;
-  const expand = (value: string, at: number): string | undefined => {
-    if (!value.includes('%')) return value;
-    if (!walker) {
-      const conditions = conditionsFor(doc, settings, external);
-      walker = macroTableWalker(doc, profileFor(settings.spec), external, { inactive: (offset) => isInactive(conditions, offset), sources: false });
-    }
-    return expandKnown(value, walker.at(at));
-  };
+  // rpm expands a tag with what is defined above it: one table walks forwards with the tags (the profile's
+  // conditions are evaluated once, when a value first needs them).
+  let conditions: ReturnType<typeof conditionsFor> | undefined;
+  const expand = macroExpander(doc, profileFor(settings.spec), external, (offset) => isInactive((conditions ??= conditionsFor(doc, settings, external)), offset));
   const specPath = uriToPath(uri);
   const out: LinkRecord[] = [];
   const local: Array<{ span: LinkRecord['span']; file: string }> = [];

@@ -8,7 +8,7 @@ import { expandMacros, MapMacroTable, type MacroTable } from '../../rpm/expand';
 import { BUILTIN_MACROS } from '../../rpm/macroData';
 import { resolveProfile, type DistroProfile } from '../../rpm/profiles';
 import type { SpecSettings } from '../settings';
-import { NO_EXTERNAL_MACROS } from './macroFiles';
+import { NO_EXTERNAL_MACROS, type ExternalMacros } from './macroFiles';
 
 let builtinTable: MapMacroTable | undefined;
 
@@ -104,4 +104,18 @@ export function macroTableWalker(doc: SpecDocument, profile: DistroProfile, exte
 export function expandKnown(text: string, table: MacroTable, maxLength = 4000): string | undefined {
   const r = expandMacros(text, table, { maxDepth: 32, maxLength });
   return r.unknown || r.undefined.length || r.text.includes('%') ? undefined : r.text.trim();
+}
+
+/**
+ * Expands text with the spec's macros above `at` under the profile, skipping what is `inactive` for it
+ * (`expandKnown`; text without a `%` is returned as it is). Calls come in document order: the table walks
+ * forwards, and is built on the first call that needs it.
+ */
+export function macroExpander(doc: SpecDocument, profile: DistroProfile, external: ExternalMacros, inactive: (offset: number) => boolean): (text: string, at: number) => string | undefined {
+  let walker: ReturnType<typeof macroTableWalker> | undefined;
+  return (text, at) => {
+    if (!text.includes('%')) return text;
+    walker ??= macroTableWalker(doc, profile, external, { inactive, sources: false });
+    return expandKnown(text, walker.at(at));
+  };
 }

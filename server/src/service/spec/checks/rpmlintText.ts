@@ -45,15 +45,15 @@ export function rpmlintTextFindings(doc: SpecDocument, expandSummary?: Expand, e
       const value = expandSummary?.(t.value, t.start);
       if (value === undefined) continue;
       if (t.qualifier === undefined && !summaries.has(t.pkg)) summaries.set(t.pkg, value);
-      for (const r of summaryChecks(value, t.valueStart, t.valueEnd, name, true) ?? []) out.push(absolute(r, 0, SRC));
+      for (const r of summaryChecks(value, t.valueStart, t.valueEnd, name, true, 0) ?? []) out.push(absolute(r, 0, SRC));
       continue;
     }
     if (t.qualifier === undefined && !summaries.has(t.pkg)) summaries.set(t.pkg, t.value);
     const memo = tagMemo(t) as { summary?: SummaryMemo };
     if (!memo.summary || memo.summary.name !== name) {
-      const c = summaryChecks(t.value, t.valueStart, t.valueEnd, name, false);
-      // The name is a string of its own: a slice would keep this version's whole text alive with the memo.
-      memo.summary = { name: own(name), found: c ? c.map((r) => ({ ...r, start: r.start - t.start, end: r.end - t.start })) : null };
+      // Relative to the tag (the memo lives while the tag's text is unchanged). The name is a string of its
+      // own: a slice would keep this version's whole text alive with the memo.
+      memo.summary = { name: own(name), found: summaryChecks(t.value, t.valueStart, t.valueEnd, name, false, t.start) ?? null };
     }
     for (const r of memo.summary.found ?? []) out.push(absolute(r, t.start, SRC));
   }
@@ -145,10 +145,10 @@ function chars(text: string, start: number, end: number): number {
 
 /**
  * The Summary checks of `v` (the value at `at`…`valueEnd`; `expanded`: `v` is the value's expansion, so
- * findings cover the whole value). Offsets are absolute.
+ * findings cover the whole value), with offsets relative to `base`.
  */
-function summaryChecks(v: string, at: number, valueEnd: number, name: string, expanded: boolean): RelFinding[] | undefined {
-  const c = new RelCollector(0);
+function summaryChecks(v: string, at: number, valueEnd: number, name: string, expanded: boolean, base: number): RelFinding[] | undefined {
+  const c = new RelCollector(base);
   const whole = (start: number, end: number): [number, number] => (expanded ? [at, valueEnd] : [start, end]);
   const first = v.split(' ')[0];
   if (v[0] !== v[0].toUpperCase() && !LOWER_OK.has(first)) {

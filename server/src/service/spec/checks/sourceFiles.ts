@@ -9,6 +9,7 @@
  */
 import type { Finding } from '../../../common/findings';
 import { likelyTypos } from '../../../common/similar';
+import { basename } from '../../paths';
 import type { SpecDocument } from '../../../rpm/ast';
 
 /** The files rpm can take sources from, and how to say where they were looked for. */
@@ -43,7 +44,7 @@ export function sourceFileFindings(doc: SpecDocument, folder: SourceFolder, expa
   const check = (label: string, written: string, start: number, end: number) => {
     const value = written.includes('%') ? expand(written, start) : written;
     if (value === undefined) return;
-    const name = value.slice(value.lastIndexOf('/') + 1);
+    const name = basename(value);
     if (!name || folder.names.has(name)) return;
     const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
     if (remote && !folder.remoteToo) return;
